@@ -1,0 +1,17 @@
+using Marsad.Pipeline;
+
+namespace Marsad.Cli.Composition;
+
+/// <summary>
+/// The one place the extraction pipeline is assembled. Order matters and is checked by
+/// <see cref="ExtractionPipeline"/>: analysis → dates, quantities → places, actors, persons → NER → events.
+/// </summary>
+public static class PipelineFactory
+{
+    public static ExtractionPipeline CreateExtraction(MarsadData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var annotators = new List<IAnnotator>();
+        return new ExtractionPipeline(annotators);
+    }
+}

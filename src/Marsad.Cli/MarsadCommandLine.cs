@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Marsad.Cli.Commands;
+
+namespace Marsad.Cli;
+
+/// <summary>The command tree. Exit codes (contract): 0 ok, 1 some inputs rejected, 2 bad usage.</summary>
+public static class MarsadCommandLine
+{
+    public const int ExitOk = 0;
+    public const int ExitRejected = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var io = new CliIo(stdin, stdout, stderr);
+        var root = new RootCommand("Marsad: structured, verifiable conflict-event data from Arabic news reports.");
+        root.Subcommands.Add(ExtractCommand.Create(io));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                stderr.WriteLine($"marsad: {e.Message}");
+            }
+
+            stderr.WriteLine("Try 'marsad --help'.");
+            return ExitUsage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
+
+/// <summary>The process's standard streams, injected so commands are testable in-process.</summary>
+public sealed record CliIo(TextReader Stdin, TextWriter Stdout, TextWriter Stderr);

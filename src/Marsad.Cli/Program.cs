@@ -1,0 +1,3 @@
+using Marsad.Cli;
+
+return MarsadCommandLine.Run(args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,90 @@
+using Marsad.Documents;
+
+namespace Marsad.Annotations;
+
+/// <summary>The entity types of the contract's <c>entities[].type</c>.</summary>
+public enum EntityType
+{
+    Place,
+    Actor,
+    Person,
+    Date,
+    Quantity,
+}
+
+/// <summary>
+/// A span a tagger found: type, where it is, the original text it slices, and what it resolves to.
+/// <paramref name="Annotator"/> names the component that produced it (for provenance and merging).
+/// </summary>
+public sealed record Mention(
+    EntityType Type,
+    TextSpan Span,
+    string Text,
+    EntityRef? Ref,
+    string Annotator,
+    double Confidence = 1.0)
+{
+    public int Start => Span.Start;
+
+    public int End => Span.End;
+}
+
+/// <summary>What a mention resolves to. One subtype per entity type.</summary>
+public abstract record EntityRef;
+
+/// <summary>
+/// A place: a gazetteer entry, or a location the text places relative to one (then
+/// <paramref name="GeoPrecision"/> is 2 or 3 and the coordinates are the anchor's).
+/// <paramref name="Country"/> is ISO 3166-1 alpha-2; <paramref name="Kind"/> is e.g. city, town, village,
+/// neighbourhood, crossing, camp, region, governorate, district, subdistrict, country.
+/// </summary>
+public sealed record PlaceRef(
+    string Id,
+    string Name,
+    string? NameAr,
+    double Latitude,
+    double Longitude,
+    string? Country,
+    string? Admin1,
+    string? Admin2,
+    string? Admin3,
+    string Kind,
+    int GeoPrecision = 1,
+    string? Pcode = null) : EntityRef;
+
+/// <summary>An armed or political actor; <paramref name="Inter"/> is ACLED's actor code 1–8.</summary>
+public sealed record ActorRef(
+    string Id,
+    string Name,
+    int Inter,
+    string? NameAr = null,
+    string? Country = null,
+    string? Affiliation = null) : EntityRef;
+
+/// <summary>A named person with the role the catalogue or the text gives.</summary>
+public sealed record PersonRef(
+    string Id,
+    string Name,
+    string? Role = null,
+    string? ActorId = null) : EntityRef;
+
+/// <summary>
+/// A date expression resolved (or not) against the publication date. <paramref name="Value"/> is null when
+/// there is no anchor; <paramref name="TimePrecision"/> is ACLED's 1 day / 2 week / 3 month.
+/// <paramref name="Kind"/> says how it was read: absolute, relative, weekday, period, year.
+/// </summary>
+public sealed record DateRef(
+    DateOnly? Value,
+    int TimePrecision,
+    string Kind,
+    DateOnly? RangeEnd = null) : EntityRef;
+
+/// <summary>
+/// A count: value, how it is qualified (exact, about, more_than, less_than, at_least, up_to, several, tens,
+/// hundreds, thousands) and the counted noun as written, normalized.
+/// </summary>
+public sealed record QuantityRef(
+    long Value,
+    string Qualifier,
+    string? Noun,
+    string? NounLemma = null) : EntityRef;

@@ -1,0 +1,47 @@
+using Marsad.Pipeline;
+
+namespace Marsad.Output;
+
+/// <summary>Writes annotated documents in one output format (a stream of documents, begun and ended once).</summary>
+public interface IDocumentWriter
+{
+    void Begin(TextWriter output);
+
+    void Write(TextWriter output, AnnotatedDocument document);
+
+    void End(TextWriter output);
+}
+
+/// <summary>The contract's default format: one JSON object per document, one per line.</summary>
+public sealed class JsonLinesWriter : IDocumentWriter
+{
+    public void Begin(TextWriter output)
+    {
+    }
+
+    public void Write(TextWriter output, AnnotatedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine(ContractJsonWriter.ToJson(document));
+    }
+
+    public void End(TextWriter output)
+    {
+    }
+}
+
+/// <summary>Output formats by the names <c>--format</c> takes.</summary>
+public static class OutputFormats
+{
+    public static IReadOnlyList<string> Names { get; } = ["jsonl"];
+
+    public static bool TryCreate(string name, out IDocumentWriter? writer)
+    {
+        writer = name switch
+        {
+            "jsonl" => new JsonLinesWriter(),
+            _ => null,
+        };
+        return writer is not null;
+    }
+}

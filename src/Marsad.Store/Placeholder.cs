@@ -1,0 +1,1 @@
+namespace Marsad.Store; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Marsad.Web; internal static class Placeholder { }
