@@ -80,8 +80,7 @@ public static class Tokenizer
                 kind = TokenKind.Punctuation;
             }
 
-            var raw = text.AsSpan(start, i - start);
-            tokens.Add(new Token(start, i, kind, ArabicNormalizer.Normalize(raw.ToString())));
+            tokens.Add(new Token(start, i, kind, ArabicNormalizer.NormalizeSpan(text.AsSpan(start, i - start))));
         }
 
         return tokens;
