@@ -259,6 +259,34 @@ public static class ArabicNormalizer
         return new NormalizedText(sb.ToString(), [.. map], text.Length);
     }
 
+    /// <summary>
+    /// The original offset in [<paramref name="start"/>, <paramref name="end"/>) after the first <paramref name="count"/>
+    /// normalized characters (dropped marks after them stay with them): cuts a proclitic off a token's span.
+    /// </summary>
+    public static int OriginalOffsetAfter(string text, int start, int end, int count)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var i = start;
+        var seen = 0;
+        while (i < end && seen < count)
+        {
+            if (NormalizeChar(text[i]) != '\0')
+            {
+                seen++;
+            }
+
+            i++;
+        }
+
+        // Marks that belong to the last consumed letter stay with it.
+        while (i < end && NormalizeChar(text[i]) == '\0')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     /// <summary>The form a document's identity is computed from: matching form, all whitespace runs folded.</summary>
     public static string ForIdentity(string text) => Normalize(text, NormalizationOptions.Matching);
 }
