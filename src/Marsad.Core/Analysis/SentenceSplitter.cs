@@ -29,10 +29,15 @@ public static class SentenceSplitter
             }
 
             lastEnd = t.End;
-            if (t.Kind == TokenKind.Punctuation && IsTerminal(t.Norm)
-                && !(i + 1 < tokens.Count && IsTerminalOrClosing(tokens[i + 1]) && tokens[i + 1].Start == t.End)
-                && !IsAbbreviationDot(text, tokens, i))
+            if (t.Kind == TokenKind.Punctuation && IsTerminal(t.Norm) && !IsAbbreviationDot(text, tokens, i))
             {
+                // Terminal marks and closing quotes/brackets glued after them ("؟»", "!\"", ".)") end the sentence together.
+                while (i + 1 < tokens.Count && IsTerminalOrClosing(tokens[i + 1]) && tokens[i + 1].Start == tokens[i].End)
+                {
+                    i++;
+                }
+
+                lastEnd = tokens[i].End;
                 result.Add(new TextSpan(start, lastEnd));
                 start = -1;
             }

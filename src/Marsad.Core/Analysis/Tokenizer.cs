@@ -28,6 +28,12 @@ public static class Tokenizer
                 var latin = false;
                 while (i < text.Length && (IsWordChar(text[i]) || IsJoiner(text, i)))
                 {
+                    // Arabic words hold no digits: "و1700" is the conjunction, then a number.
+                    if (arabic && IsDigit(text[i]))
+                    {
+                        break;
+                    }
+
                     if (ArabicLetters.IsArabicLetter(text[i]))
                     {
                         arabic = true;
