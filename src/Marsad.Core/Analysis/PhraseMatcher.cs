@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
 namespace Marsad.Analysis;
 
 /// <summary>A phrase found at a token: how many tokens it covers, its value, and the proclitic length glued to its first token.</summary>
@@ -56,18 +59,29 @@ public sealed class PhraseMatcher<T>
     public bool ContainsFirst(string norm) => _byFirst.ContainsKey(norm);
 
     /// <summary>The longest phrase starting at <paramref name="index"/>, if any.</summary>
+    public bool TryMatch(ImmutableArray<Token> tokens, int index, out PhraseMatch<T> match) => TryMatch(tokens.AsSpan(), index, out match);
+
+    /// <summary>The longest phrase starting at <paramref name="index"/>, if any.</summary>
     public bool TryMatch(IReadOnlyList<Token> tokens, int index, out PhraseMatch<T> match)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        return tokens is List<Token> list
+            ? TryMatch(CollectionsMarshal.AsSpan(list), index, out match)
+            : TryMatch(tokens.ToArray().AsSpan(), index, out match);
+    }
+
+    /// <summary>The longest phrase starting at <paramref name="index"/>, if any.</summary>
+    public bool TryMatch(ReadOnlySpan<Token> tokens, int index, out PhraseMatch<T> match)
+    {
         match = default;
-        if (index < 0 || index >= tokens.Count || !_byFirst.TryGetValue(tokens[index].Norm, out var entries))
+        if ((uint)index >= (uint)tokens.Length || !_byFirst.TryGetValue(tokens[index].Norm, out var entries))
         {
             return false;
         }
 
         foreach (var e in entries)
         {
-            if (index + e.Rest.Length >= tokens.Count)
+            if (index + e.Rest.Length >= tokens.Length)
             {
                 continue;
             }

@@ -140,7 +140,7 @@ public sealed class QuantityLexicon
             SeveralAdjectives = Set(root, "several_adjectives"),
             OfWords = Set(root, "of_words"),
             Approximators = PhraseMatcher<string>.Build(approx, allowProclitics: true),
-            NameHeads = Set(root, "name_heads"),
+            NameHeads = WithClitics(Set(root, "name_heads")),
             PercentWords = PhraseMatcher<bool>.Build(root.GetProperty("percent_words").EnumerateArray().Select(e => KeyValuePair.Create(e.GetString()!, true)), allowProclitics: false),
             Starters = new HashSet<string>(StringComparer.Ordinal),
         };
@@ -193,6 +193,26 @@ public sealed class QuantityLexicon
 
         lemma = string.Empty;
         return false;
+    }
+
+    /// <summary>Each form bare, with the article, and with proclitics glued to either (الفرقة، والفرقة، بالفوج، للواء).</summary>
+    private static HashSet<string> WithClitics(HashSet<string> forms)
+    {
+        var article = string.Concat(ArabicLetters.Alef, ArabicLetters.Lam);
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in forms)
+        {
+            foreach (var w in new[] { f, article + f })
+            {
+                all.Add(w);
+                foreach (var p in CliticSegmenter.ProcliticPrefixes)
+                {
+                    all.Add(CliticSegmenter.Attach(p, w).Form);
+                }
+            }
+        }
+
+        return all;
     }
 
     private static IEnumerable<string> Forms(JsonElement item) =>

@@ -256,15 +256,7 @@ public sealed class QuantityTagger : IAnnotator
             return false;
         }
 
-        foreach (var c in CliticSegmenter.Candidates(tokens[p].Norm))
-        {
-            if (_lex.NameHeads.Contains(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _lex.NameHeads.Contains(tokens[p].Norm);
     }
 
     private bool TryDigits(ImmutableArray<Token> tokens, int j, out long value, out int next)
