@@ -695,13 +695,14 @@ public sealed class DateTagger : IAnnotator
                 };
             }
 
-            // No year: the one that puts the date nearest the publication date (ties go to the past).
+            // No year: the one that puts the date nearest the publication date, a future date counting double
+            // (reports mostly look back: in December, "May" is last May, "3 January" is next month).
             var best = new DateOnly(p.Year, month, 1);
             var bestDistance = int.MaxValue;
             for (var yy = p.Year - 1; yy <= p.Year + 1; yy++)
             {
                 var probe = TryDate(yy, month, Math.Min(day ?? 15, DateTime.DaysInMonth(yy, month)), out var d) ? d : new DateOnly(yy, month, 1);
-                var distance = Math.Abs(probe.DayNumber - p.DayNumber) * 2 + (probe > p ? 1 : 0);
+                var distance = probe > p ? (probe.DayNumber - p.DayNumber) * 2 : p.DayNumber - probe.DayNumber;
                 if (distance < bestDistance)
                 {
                     bestDistance = distance;

@@ -212,6 +212,11 @@ public class DateTaggerTests
         Dates("من 28 تشرين الثاني حتى 3 كانون الثاني").Select(d => d.Ref.Value).ShouldBe([new DateOnly(2021, 11, 28), new DateOnly(2022, 1, 3)]);
 
     [Fact]
+    public void Find_MonthWithoutYear_PrefersThePast() =>
+        // Published in December: "May" is last May (seven months back), not next May (five months ahead).
+        Single("نفذت الغارات خلال شهر أيار في المنطقة.").Ref.Value.ShouldBe(new DateOnly(2021, 5, 1));
+
+    [Fact]
     public void Find_AmbiguousMonthWordAlone_IsNotADate() =>
         // مارس is also the verb "practised".
         Dates("مارس الضغط على الأهالي.").ShouldBeEmpty();
