@@ -112,6 +112,28 @@ public class DateTaggerTests
     }
 
     [Fact]
+    public void Find_BeforeYear_IsTheYearNotAYearAgo()
+    {
+        var d = Single("كانت المدينة هادئة قبل عام 2011.");
+        // "قبل عام 2011" is "before 2011": the year is the mention, not "a year ago".
+        d.Text.ShouldBe("عام 2011");
+        d.Ref.Kind.ShouldBe("year");
+    }
+
+    [Fact]
+    public void Find_HijriMonth_HasNullValue()
+    {
+        var d = Single("توقفت المعارك خلال شهر رمضان.");
+        // No Hijri conversion: the month is found, its date is not invented.
+        d.Text.ShouldBe("شهر رمضان");
+        d.Ref.Value.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Find_TheNextDay_IsNotToday() =>
+        Dates("وفي اليوم التالي عادت القوات.").ShouldBeEmpty();
+
+    [Fact]
     public void Find_WeekAgo_IsWeekPrecision()
     {
         var d = Single("بدأت الحملة قبل أسبوع في الريف.");
