@@ -45,6 +45,15 @@ public static class HtmlArticleExtractor
             h1.Remove();
         }
 
+        foreach (var time in root.QuerySelectorAll("time").ToArray())
+        {
+            if (time.Closest("p") is null)
+            {
+                // A dateline standing on its own is page furniture; a date inside a sentence is text.
+                time.Remove();
+            }
+        }
+
         var text = HtmlText.Extract(root);
         return new HtmlArticle(text, Collapse(title), NonEmpty(url), Collapse(outlet), published);
     }

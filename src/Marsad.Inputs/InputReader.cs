@@ -68,21 +68,12 @@ public sealed class InputReader(InputLimits? limits = null)
         }
     }
 
-    /// <summary>Reads one file (any kind, any supported encoding).</summary>
+    /// <summary>Reads one file (any kind, any supported encoding). The file is opened when the results are enumerated.</summary>
     public IEnumerable<InputResult> ReadFile(string path, InputDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [InputResult.Rejected(path, "cannot be read: " + e.Message)];
-        }
-
-        return ReadOwnedStream(path, stream, defaults);
+        ArgumentNullException.ThrowIfNull(defaults);
+        return ReadFileLazily(path, defaults);
     }
 
     /// <summary>Reads raw bytes (the encoding is detected); <paramref name="name"/> names the input in sources and rejections.</summary>
@@ -115,7 +106,7 @@ public sealed class InputReader(InputLimits? limits = null)
             return [InputResult.Rejected(folder, "cannot be listed: " + e.Message)];
         }
 
-        return files.SelectMany(f => ReadFile(f, defaults));
+        return files.SelectMany(f => ReadFileLazily(f, defaults));
     }
 
     private static IEnumerable<string> EnumerateVisible(string folder)
@@ -141,11 +132,28 @@ public sealed class InputReader(InputLimits? limits = null)
         }
     }
 
-    private IEnumerable<InputResult> ReadOwnedStream(string name, Stream stream, InputDefaults defaults)
+    private IEnumerable<InputResult> ReadFileLazily(string path, InputDefaults defaults)
     {
+        FileStream? stream = null;
+        string? error = null;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+        }
+
+        if (stream is null)
+        {
+            yield return InputResult.Rejected(path, "cannot be read: " + error);
+            yield break;
+        }
+
         using (stream)
         {
-            foreach (var r in ReadBytes(name, stream, defaults))
+            foreach (var r in ReadBytes(path, stream, defaults))
             {
                 yield return r;
             }
