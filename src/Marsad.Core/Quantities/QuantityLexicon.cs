@@ -66,7 +66,7 @@ public sealed class QuantityLexicon
         using var nouns = JsonDocument.Parse(nounsJson, options);
         var root = numbers.RootElement;
 
-        var cardinals = new Dictionary<string, (long, NumberWordKind)>(StringComparer.Ordinal);
+        var cardinals = new Dictionary<string, (long, NumberWordKind)>(FastStringComparer.Instance);
         foreach (var c in root.GetProperty("cardinals").EnumerateArray())
         {
             var value = c.GetProperty("value").GetInt64();
@@ -77,7 +77,7 @@ public sealed class QuantityLexicon
             }
         }
 
-        var teenHeads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var teenHeads = new Dictionary<string, int>(FastStringComparer.Instance);
         foreach (var t in root.GetProperty("teen_heads").EnumerateArray())
         {
             foreach (var f in Forms(t))
@@ -97,7 +97,7 @@ public sealed class QuantityLexicon
             vague.AddRange(v.GetProperty("forms").EnumerateArray().Select(f => KeyValuePair.Create(f.GetString()!, vc)));
         }
 
-        var vagueScales = new Dictionary<string, long>(StringComparer.Ordinal);
+        var vagueScales = new Dictionary<string, long>(FastStringComparer.Instance);
         foreach (var v in root.GetProperty("vague_scales").EnumerateArray())
         {
             foreach (var f in Forms(v))
@@ -113,8 +113,8 @@ public sealed class QuantityLexicon
             approx.AddRange(a.GetProperty("forms").EnumerateArray().Select(f => KeyValuePair.Create(f.GetString()!, q)));
         }
 
-        var nounForms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nounStems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nounForms = new Dictionary<string, string>(FastStringComparer.Instance);
+        var nounStems = new Dictionary<string, string>(FastStringComparer.Instance);
         foreach (var n in nouns.RootElement.GetProperty("nouns").EnumerateArray())
         {
             var lemma = n.GetProperty("lemma").GetString()!;
@@ -142,7 +142,7 @@ public sealed class QuantityLexicon
             Approximators = PhraseMatcher<string>.Build(approx, allowProclitics: true),
             NameHeads = WithClitics(Set(root, "name_heads")),
             PercentWords = PhraseMatcher<bool>.Build(root.GetProperty("percent_words").EnumerateArray().Select(e => KeyValuePair.Create(e.GetString()!, true)), allowProclitics: false),
-            Starters = new HashSet<string>(StringComparer.Ordinal),
+            Starters = new HashSet<string>(FastStringComparer.Instance),
         };
 
         foreach (var f in cardinals.Keys.Concat(teenHeads.Keys))
@@ -199,7 +199,7 @@ public sealed class QuantityLexicon
     private static HashSet<string> WithClitics(HashSet<string> forms)
     {
         var article = string.Concat(ArabicLetters.Alef, ArabicLetters.Lam);
-        var all = new HashSet<string>(StringComparer.Ordinal);
+        var all = new HashSet<string>(FastStringComparer.Instance);
         foreach (var f in forms)
         {
             foreach (var w in new[] { f, article + f })
@@ -219,5 +219,5 @@ public sealed class QuantityLexicon
         item.GetProperty("forms").EnumerateArray().Select(static f => ArabicNormalizer.Normalize(f.GetString()!));
 
     private static HashSet<string> Set(JsonElement root, string name) =>
-        new(root.GetProperty(name).EnumerateArray().Select(static e => ArabicNormalizer.Normalize(e.GetString()!)), StringComparer.Ordinal);
+        new(root.GetProperty(name).EnumerateArray().Select(static e => ArabicNormalizer.Normalize(e.GetString()!)), FastStringComparer.Instance);
 }
