@@ -26,11 +26,15 @@ public sealed class QuantityLexicon
 
     private readonly Dictionary<string, string> _nounForms;
     private readonly Dictionary<string, string> _nounStems;
+    private readonly Dictionary<string, string> _duals;
+    private readonly Dictionary<string, string> _lemmas;
 
-    private QuantityLexicon(Dictionary<string, string> nounForms, Dictionary<string, string> nounStems)
+    private QuantityLexicon(Dictionary<string, string> nounForms, Dictionary<string, string> nounStems, Dictionary<string, string> duals, Dictionary<string, string> lemmas)
     {
         _nounForms = nounForms;
         _nounStems = nounStems;
+        _duals = duals;
+        _lemmas = lemmas;
     }
 
     internal Dictionary<string, (long Value, NumberWordKind Kind)> Cardinals { get; private init; } = null!;
@@ -115,9 +119,20 @@ public sealed class QuantityLexicon
 
         var nounForms = new Dictionary<string, string>(FastStringComparer.Instance);
         var nounStems = new Dictionary<string, string>(FastStringComparer.Instance);
+        var duals = new Dictionary<string, string>(FastStringComparer.Instance);
+        var lemmas = new Dictionary<string, string>(FastStringComparer.Instance);
         foreach (var n in nouns.RootElement.GetProperty("nouns").EnumerateArray())
         {
             var lemma = n.GetProperty("lemma").GetString()!;
+            lemmas.TryAdd(ArabicNormalizer.Normalize(lemma), lemma);
+            if (n.TryGetProperty("duals", out var dualForms))
+            {
+                foreach (var d in dualForms.EnumerateArray())
+                {
+                    duals.TryAdd(ArabicNormalizer.Normalize(d.GetString()!), lemma);
+                }
+            }
+
             foreach (var f in Forms(n))
             {
                 nounForms.TryAdd(f, lemma);
@@ -130,7 +145,7 @@ public sealed class QuantityLexicon
             }
         }
 
-        var lex = new QuantityLexicon(nounForms, nounStems)
+        var lex = new QuantityLexicon(nounForms, nounStems, duals, lemmas)
         {
             Cardinals = cardinals,
             TeenHeads = teenHeads,
@@ -186,6 +201,47 @@ public sealed class QuantityLexicon
         {
             var stem = LightStemmer.Stem(c);
             if (stem.Length >= MinStemLength && _nounStems.TryGetValue(stem, out lemma!))
+            {
+                return true;
+            }
+        }
+
+        lemma = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// A dual noun, a count of two by itself (قتل عنصرين، سيارتين، جنديان): a listed dual, or a feminine dual
+    /// (-تين / -تان on a lemma ending in ة), or a nominative dual (-ان on a lemma). Masculine -ين is only trusted
+    /// when listed: مقاتلين is a plural.
+    /// </summary>
+    public bool TryDualLemma(string norm, out string lemma)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        lemma = string.Empty;
+        if (norm.Length < 4 || norm[^1] != ArabicLetters.Noon || (norm[^2] != ArabicLetters.Yeh && norm[^2] != ArabicLetters.Alef))
+        {
+            return false;
+        }
+
+        foreach (var c in CliticSegmenter.Candidates(norm))
+        {
+            if (_duals.TryGetValue(c, out lemma!))
+            {
+                return true;
+            }
+
+            if (c.Length < 5 || c[^1] != ArabicLetters.Noon)
+            {
+                continue;
+            }
+
+            if (c[^3] == ArabicLetters.Teh && _lemmas.TryGetValue(string.Concat(c.AsSpan(0, c.Length - 3), ArabicLetters.Heh.ToString()), out lemma!))
+            {
+                return true;
+            }
+
+            if (c[^2] == ArabicLetters.Alef && _lemmas.TryGetValue(c[..^2], out lemma!))
             {
                 return true;
             }

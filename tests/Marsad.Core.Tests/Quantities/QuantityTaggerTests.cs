@@ -137,4 +137,23 @@ public class QuantityTaggerTests
     [Fact]
     public void Find_ConstructDualThousand_IsTwoThousand() =>
         Single("شارك نحو ألفي مقاتل في الهجوم.").Ref.ShouldBe(new QuantityRef(2000, "about", "مقاتل", "مقاتل"));
+
+    [Theory]
+    [InlineData("قتل عنصرين في الكمين.", "عنصرين", "عنصر")]
+    [InlineData("احترقت سيارتين قرب الحاجز.", "سيارتين", "سيارة")]
+    [InlineData("أصيب جنديان بجروح.", "جنديان", "جندي")]
+    [InlineData("دمرت الغارة الشاحنتين.", "الشاحنتين", "شاحنة")]
+    [InlineData("قتل شخصين اثنين.", "شخصين اثنين", "شخص")]
+    public void Find_DualNoun_IsCountOfTwo(string text, string span, string lemma)
+    {
+        var q = Single(text);
+        q.Text.ShouldBe(span);
+        q.Ref.Value.ShouldBe(2);
+        q.Ref.NounLemma.ShouldBe(lemma);
+    }
+
+    [Fact]
+    public void Find_SoundMasculinePlural_IsNotDual() =>
+        // مقاتلين shares its spelling with the dual but is the plural: no count.
+        Quantities("انسحب المقاتلين من الموقع.").ShouldBeEmpty();
 }
