@@ -232,6 +232,8 @@ public sealed class QuantityTagger : IAnnotator
         return true;
     }
 
+    private const long MaxCount = 1_000_000_000_000_000;
+
     private static readonly string Article = string.Concat(ArabicLetters.Alef, ArabicLetters.Lam);
 
     /// <summary>A dual noun is a count of two (قتل عنصرين); a following اثنين / اثنتان joins the span.</summary>
@@ -305,6 +307,12 @@ public sealed class QuantityTagger : IAnnotator
             return false;
         }
 
+        // Counts stay far below 10^15; anything larger is an identifier, and would overflow with a scale.
+        if (d > MaxCount)
+        {
+            return false;
+        }
+
         if (next < tokens.Length && _lex.Cardinals.TryGetValue(tokens[next].Norm, out var w) && w.Kind == NumberWordKind.Scale)
         {
             d *= w.Value;
@@ -350,6 +358,11 @@ public sealed class QuantityTagger : IAnnotator
             }
 
             if (!_lex.Cardinals.TryGetValue(norm, out var w))
+            {
+                break;
+            }
+
+            if (current > MaxCount || total > MaxCount)
             {
                 break;
             }

@@ -156,4 +156,9 @@ public class QuantityTaggerTests
     public void Find_SoundMasculinePlural_IsNotDual() =>
         // مقاتلين shares its spelling with the dual but is the plural: no count.
         Quantities("انسحب المقاتلين من الموقع.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_HugeNumberWithScale_IsIgnoredWithoutOverflow() =>
+        // Far beyond any count: an identifier, and multiplying it would overflow.
+        Quantities("99999999999999999999999 مليار شخص ومليار مليار مليار مليار مليار عنصر").ShouldAllBe(q => q.Ref.Value > 0);
 }

@@ -86,6 +86,15 @@ public class DateTaggerTests
         Single("اجتمعوا الاثنين الماضي في المقر.").Ref.Value.ShouldBe(new DateOnly(2021, 11, 29));
 
     [Fact]
+    public void Find_WeekdayBeforeFullDate_JoinsTheDate()
+    {
+        var d = Single("وقع الهجوم يوم الأحد 5 كانون الأول 2021 فجراً.");
+        // The explicit date speaks; the weekday joins its span.
+        d.Text.ShouldBe("يوم الأحد 5 كانون الأول 2021");
+        d.Ref.Value.ShouldBe(new DateOnly(2021, 12, 5));
+    }
+
+    [Fact]
     public void Find_BareWeekdayWithoutContext_IsNotTagged() =>
         // الاثنين here means "both of them".
         Dates("وافق الاثنين على الاتفاق.").ShouldBeEmpty();
