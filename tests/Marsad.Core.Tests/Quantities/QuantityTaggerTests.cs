@@ -60,6 +60,8 @@ public class QuantityTaggerTests
     [InlineData("فرّ مئات العائلات من البلدة.", "hundreds", 200)]
     [InlineData("نزح عشرات الآلاف من المواطنين.", "tens", 20000)]
     [InlineData("اعتقلت الدورية عدداً من الشبان.", "several", 2)]
+    [InlineData("فرّ آلاف المدنيين من البلدة.", "thousands", 2000)]
+    [InlineData("أصيب بعض العناصر في الاشتباك.", "several", 2)]
     public void Find_VagueCounts_CarryLowerBoundAndQualifier(string text, string qualifier, long value)
     {
         var q = Single(text);

@@ -253,6 +253,19 @@ public class DateTaggerTests
         Dates("مارس الضغط على الأهالي.").ShouldBeEmpty();
 
     [Fact]
+    public void Find_AmbiguousMonthAsCarMake_IsNotADate() =>
+        // نيسان is April, and also a pick-up truck make.
+        Dates("صادرت الدورية سيارة نيسان محملة بالأسلحة.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_AmbiguousMonthAfterPreposition_IsADate() =>
+        Single("وقعت الحادثة في نيسان قرب الحدود.").Ref.Value.ShouldBe(new DateOnly(2021, 4, 1));
+
+    [Fact]
+    public void Find_WorldDay_IsNotToday() =>
+        Dates("احتفل الناشطون باليوم العالمي للسلام.").ShouldBeEmpty();
+
+    [Fact]
     public void Find_YearWithWord_IsYearPrecision() =>
         Single("تأسس الفصيل عام 2013 في الشمال.").Ref.ShouldBe(new DateRef(new DateOnly(2013, 1, 1), 3, "year", new DateOnly(2013, 12, 31)));
 
