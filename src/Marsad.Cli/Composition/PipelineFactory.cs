@@ -1,3 +1,7 @@
+using Marsad.Knowledge;
+using Marsad.Knowledge.Actors;
+using Marsad.Knowledge.Persons;
+using Marsad.Knowledge.Places;
 using Marsad.Pipeline;
 
 namespace Marsad.Cli.Composition;
@@ -12,6 +16,10 @@ public static class PipelineFactory
     {
         ArgumentNullException.ThrowIfNull(data);
         var annotators = new List<IAnnotator>();
+
+        // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
+        var knowledge = KnowledgeBase.Shared(data.Root);
+        annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
         return new ExtractionPipeline(annotators);
     }
 }
