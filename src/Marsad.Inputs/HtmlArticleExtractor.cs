@@ -119,6 +119,17 @@ public static class HtmlArticleExtractor
         return n > 0 ? n : e.TextContent.Trim().Length;
     }
 
+    private static int OwnParagraphText(IElement e)
+    {
+        var n = 0;
+        foreach (var p in e.QuerySelectorAll("p"))
+        {
+            n += p.TextContent.Length;
+        }
+
+        return n;
+    }
+
     private static void RemoveByClass(IHtmlDocument doc)
     {
         var keep = new HashSet<IElement>();
@@ -127,9 +138,16 @@ public static class HtmlArticleExtractor
             keep.Add(e);
         }
 
+        var totalParagraphs = doc.Body is { } body ? OwnParagraphText(body) : 0;
         foreach (var e in doc.QuerySelectorAll("[class], [id]").ToArray())
         {
-            if (keep.Contains(e) || e.LocalName is "body" or "html" or "main" or "article" or "p")
+            if (keep.Contains(e) || e.LocalName is "body" or "html" or "main" or "article" or "p" || e.Parent is null)
+            {
+                continue;
+            }
+
+            // A wrapper holding the article ("page has-sidebar") is never removed by its class.
+            if (keep.Any(k => e.Contains(k)) || OwnParagraphText(e) * 2 > totalParagraphs)
             {
                 continue;
             }
@@ -139,12 +157,7 @@ public static class HtmlArticleExtractor
             {
                 if (BoilerplateMarkers.ClassTokens.Contains(token))
                 {
-                    // Only small blocks: a wrapper holding the whole article is never removed by its class.
-                    if (ParagraphText(e) < 2000 || e.QuerySelectorAll("p").Length < 3)
-                    {
-                        e.Remove();
-                    }
-
+                    e.Remove();
                     break;
                 }
             }
