@@ -92,4 +92,18 @@ public class HtmlArticleExtractorTests
         const string html = "<html><body><div class=\"page has-sidebar\"><div class=\"story\"><p>نص التقرير القصير.</p></div><div class=\"sidebar\"><p>جانبي</p></div></div></body></html>";
         HtmlArticleExtractor.Extract(html).Text.ShouldBe("نص التقرير القصير.");
     }
+
+    [Fact]
+    public void Extract_CaptionsEmbedsAndTags_LeftOut()
+    {
+        const string html = """
+            <article><div class="entry-content">
+            <figure><img src="a.jpg"><figcaption>صورة أرشيفية لعناصر مسلحة</figcaption></figure>
+            <p>نص التقرير.</p>
+            <blockquote class="twitter-tweet"><p>تغريدة مضمنة</p></blockquote>
+            <div class="post-tags"><a>وسم</a></div>
+            </div></article>
+            """;
+        HtmlArticleExtractor.Extract(html).Text.ShouldBe("نص التقرير.");
+    }
 }
