@@ -21,6 +21,14 @@ public static class HtmlArticleExtractor
     public static HtmlArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        var article = Extract(html, removeByClass: true);
+
+        // Class names can mislead (a whole page wrapped in "has-sidebar"): without them rather than nothing.
+        return article.Text.Length > 0 ? article : Extract(html, removeByClass: false);
+    }
+
+    private static HtmlArticle Extract(string html, bool removeByClass)
+    {
         using var doc = Parser.ParseDocument(html);
         var title = Meta(doc, "og:title") ?? NonEmpty(doc.Title) ?? NonEmpty(doc.QuerySelector("h1")?.TextContent);
         var url = NonEmpty(doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Meta(doc, "og:url");
@@ -35,7 +43,11 @@ public static class HtmlArticleExtractor
             }
         }
 
-        RemoveByClass(doc);
+        if (removeByClass)
+        {
+            RemoveByClass(doc);
+        }
+
         RemoveReadAlso(doc);
 
         var root = ChooseRoot(doc);
@@ -147,7 +159,7 @@ public static class HtmlArticleExtractor
             }
 
             // A wrapper holding the article ("page has-sidebar") is never removed by its class.
-            if (keep.Any(k => e.Contains(k)) || OwnParagraphText(e) * 2 > totalParagraphs)
+            if (keep.Any(k => e.Contains(k)) || (OwnParagraphText(e) * 2 > totalParagraphs && e.QuerySelectorAll("p").Length > 1))
             {
                 continue;
             }
