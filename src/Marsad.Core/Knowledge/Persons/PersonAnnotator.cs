@@ -34,7 +34,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
     public AnnotatedDocument Annotate(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var taken = document.MentionsOf(EntityType.Actor).Select(m => m.Span).ToList();
+        var taken = Spans.Normalize(document.MentionsOf(EntityType.Actor).Select(m => m.Span));
         return document.WithMentions(Find(document.Analysis, taken), Layers.Persons);
     }
 
@@ -42,7 +42,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var words = WordSequence.Of(analysis);
-        var cues = catalogue.Cues;
+        taken = Spans.Normalize(taken);
         var result = new List<Mention>();
         for (var i = 0; i < words.Count;)
         {
@@ -98,7 +98,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
         var keepTitle = false;
         var isTitle = false;
         var stripped = 0;
-        foreach (var (form, s) in TextKeys.Proclitics(words.Norm(i)))
+        foreach (var (form, s) in words.Readings(i))
         {
             if (cues.Has(NameTitleCue, form))
             {
@@ -168,7 +168,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
             last++;
         }
 
-        if (!words.QuoteAfter(last) || last == i || last + 1 >= words.Count || !IsRole(words.Norm(last + 1)))
+        if (!words.QuoteAfter(last) || last == i || last + 1 >= words.Count || !IsRole(words, last + 1))
         {
             return null;
         }
@@ -186,7 +186,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
 
         var n = t.Norm;
         var cues = catalogue.Cues;
-        if (cues.Has(StopCue, n) || IsRole(n) || cues.Has(TitleCue, n))
+        if (cues.Has(StopCue, n) || IsRole(words, k) || cues.Has(TitleCue, n))
         {
             return false;
         }
@@ -202,9 +202,9 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
         return !(firstBare && TextKeys.HasArticle(n));
     }
 
-    private bool IsRole(string norm)
+    private bool IsRole(WordSequence words, int k)
     {
-        foreach (var (form, _) in TextKeys.Proclitics(norm))
+        foreach (var (form, _) in words.Readings(k))
         {
             if (catalogue.Cues.Has(RoleCue, form))
             {
@@ -219,7 +219,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
     private string? RoleAfter(WordSequence words, int last)
     {
         var r = last + 1;
-        if (r >= words.Count || !words.Linked(r) || !IsRole(words.Norm(r)))
+        if (r >= words.Count || !words.Linked(r) || !IsRole(words, r))
         {
             return null;
         }

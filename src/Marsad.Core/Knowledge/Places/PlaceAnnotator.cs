@@ -30,7 +30,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     public AnnotatedDocument Annotate(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var taken = document.Mentions.Where(m => m.Type is EntityType.Actor or EntityType.Person).Select(m => m.Span).ToList();
+        var taken = Spans.Normalize(document.Mentions.Where(m => m.Type is EntityType.Actor or EntityType.Person).Select(m => m.Span));
         return document.WithMentions(Find(document.Analysis, taken), Layers.Places);
     }
 
@@ -70,7 +70,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(taken);
         var words = WordSequence.Of(analysis);
-        var raws = Collect(words, taken);
+        var raws = Collect(words, Spans.Normalize(taken));
         Resolve(words, raws);
         var result = new List<Mention>();
         foreach (var r in raws)
@@ -98,7 +98,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 continue;
             }
 
-            var cueHere = CueOf(words.Norm(i));
+            var cueHere = CueOf(words, i);
             if (cueHere is Cue.Town or Cue.Village or Cue.Neighbourhood or Cue.Camp or Cue.Crossing && i + 1 < words.Count && words.Linked(i + 1))
             {
                 var known = gazetteer.Names.MatchAt(words, i + 1);
@@ -122,7 +122,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
 
             var raw = new Raw { First = m.First, Last = m.Last, Stripped = m.Stripped };
-            raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words.Norm(m.First - 1)) : Cue.None;
+            raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words, m.First - 1) : Cue.None;
             if (raw.Cue == Cue.None && m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws.Count > 0 && raws[^1].Last >= m.First - 2)
             {
                 // Coordinated names share the cue: محافظات حلب وحمص وحماه.
@@ -138,7 +138,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 candidates.Clear();
             }
 
-            if (raw.Cue is Cue.None or Cue.Direction && (gazetteer.Ambiguous.Contains(key) || (m.First == m.Last && CueOf(words.Norm(m.First)) != Cue.None)))
+            if (raw.Cue is Cue.None or Cue.Direction && (gazetteer.Ambiguous.Contains(key) || (m.First == m.Last && CueOf(words, m.First) != Cue.None)))
             {
                 // A name that is also a common word (or a cue word itself: مدينة) needs a cue word before it.
                 candidates.Clear();
@@ -165,7 +165,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
     private static string KeyOf(WordSequence words, PhraseMatch<Place> m)
     {
-        var first = TextKeys.Proclitics(words.Norm(m.First)).First(p => p.Stripped == m.Stripped).Form;
+        var first = words.Readings(m.First).First(p => p.Stripped == m.Stripped).Form;
         var key = first;
         for (var k = m.First + 1; k <= m.Last; k++)
         {
@@ -212,64 +212,46 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         var c = gazetteer.Cues;
         foreach (var (form, _) in TextKeys.Proclitics(norm))
         {
-            if (c.Has("city", form))
+            var cue = CueOfCategory(c.CategoryOf(form));
+            if (cue != Cue.None)
             {
-                return Cue.City;
-            }
-
-            if (c.Has("town", form))
-            {
-                return Cue.Town;
-            }
-
-            if (c.Has("village", form))
-            {
-                return Cue.Village;
-            }
-
-            if (c.Has("neighbourhood", form))
-            {
-                return Cue.Neighbourhood;
-            }
-
-            if (c.Has("governorate", form))
-            {
-                return Cue.Governorate;
-            }
-
-            if (c.Has("countryside", form))
-            {
-                return Cue.Countryside;
-            }
-
-            if (c.Has("district", form))
-            {
-                return Cue.District;
-            }
-
-            if (c.Has("desert", form))
-            {
-                return Cue.Desert;
-            }
-
-            if (c.Has("camp", form))
-            {
-                return Cue.Camp;
-            }
-
-            if (c.Has("crossing", form))
-            {
-                return Cue.Crossing;
-            }
-
-            if (c.Has("direction", form))
-            {
-                return Cue.Direction;
+                return cue;
             }
         }
 
         return Cue.None;
     }
+
+    private Cue CueOf(WordSequence words, int i)
+    {
+        var c = gazetteer.Cues;
+        foreach (var (form, _) in words.Readings(i))
+        {
+            var cue = CueOfCategory(c.CategoryOf(form));
+            if (cue != Cue.None)
+            {
+                return cue;
+            }
+        }
+
+        return Cue.None;
+    }
+
+    private static Cue CueOfCategory(string? category) => category switch
+    {
+        "city" => Cue.City,
+        "town" => Cue.Town,
+        "village" => Cue.Village,
+        "neighbourhood" => Cue.Neighbourhood,
+        "governorate" => Cue.Governorate,
+        "countryside" => Cue.Countryside,
+        "district" => Cue.District,
+        "desert" => Cue.Desert,
+        "camp" => Cue.Camp,
+        "crossing" => Cue.Crossing,
+        "direction" => Cue.Direction,
+        _ => Cue.None,
+    };
 
     private bool IsLocative(WordSequence words, int first, int stripped)
     {
