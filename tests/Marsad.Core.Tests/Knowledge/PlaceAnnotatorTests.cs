@@ -154,4 +154,15 @@ public class PlaceAnnotatorTests
     [Fact]
     public void Find_CoordinatedNames_ShareTheCue() =>
         Places("جاء العناصر من محافظات حلب وحمص").Select(m => m.Place().Kind).ShouldAllBe(k => k == "governorate");
+
+    [Fact]
+    public void Find_VillageKnownOnlyAbroad_IsALocalPlaceNearTheDocumentsTown()
+    {
+        // الزرقاء is a big Jordanian city; a village of that name in a report about Deir ez-Zor is local.
+        var places = Places("وصلت تعزيزات إلى مدينة الميادين، ثم انتشرت في قرية الزرقاء القريبة");
+        var village = places.Last().Place();
+        village.Country.ShouldBe("SY");
+        village.GeoPrecision.ShouldBe(2);
+        village.Admin1.ShouldBe("Deir ez-Zor");
+    }
 }

@@ -294,6 +294,19 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
+        // A village or neighbourhood the text names in a document about the home ground, which the gazetteer
+        // knows only abroad, is a local place the gazetteer lacks (بلدة X where X is also a foreign city).
+        if (Gazetteer.HomeCountries.Contains(country))
+        {
+            foreach (var r in raws.Where(r => !r.Unknown && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood && r.Chosen is { Kind: not "country" }
+                && r.Chosen.Country != country && !Gazetteer.HomeCountries.Contains(r.Chosen.Country ?? string.Empty)))
+            {
+                r.Unknown = true;
+                r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+                r.Chosen = null;
+            }
+        }
+
         var admin1 = context.Where(p => p.Admin1 is not null && p.Kind != "country").GroupBy(p => p.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
         foreach (var r in raws.Where(r => !r.Unknown && r.Chosen is not null))
         {
