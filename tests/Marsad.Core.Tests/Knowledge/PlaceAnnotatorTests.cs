@@ -165,4 +165,18 @@ public class PlaceAnnotatorTests
         village.GeoPrecision.ShouldBe(2);
         village.Admin1.ShouldBe("Deir ez-Zor");
     }
+
+    [Fact]
+    public void Find_FacilityNamedAfterATown_IsNearThatTown()
+    {
+        // No airport of Homs is in the gazetteer: "مطار حمص" is coded to Homs with geo_precision 2.
+        var p = Places("هبطت طائرة شحن في مطار حمص مساء أمس").Single().Place();
+        p.Kind.ShouldBe("camp");
+        p.GeoPrecision.ShouldBe(2);
+        p.Admin1.ShouldBe("Homs");
+    }
+
+    [Fact]
+    public void Find_FacilityInTheGazetteer_IsMatchedWhole() =>
+        Places("زار الوفد مطار دير الزور العسكري").Single().Place().Id.ShouldBe("base:deir-ez-zor-airport");
 }

@@ -59,7 +59,9 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         public bool Locative;
         public IReadOnlyList<Place> Candidates = [];
         public bool Unknown;
+        public bool Facility;
         public string? UnknownName;
+        public string? FacilityName;
         public Place? Chosen;
         public int Precision = 1;
         public PlaceRef? Ref;
@@ -99,9 +101,24 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
 
             var cueHere = CueOf(words, i);
-            if (cueHere is Cue.Town or Cue.Village or Cue.Neighbourhood or Cue.Camp or Cue.Crossing && i + 1 < words.Count && words.Linked(i + 1))
+            var whole = gazetteer.Names.MatchAt(words, i);
+            if (cueHere is Cue.Town or Cue.Village or Cue.Neighbourhood or Cue.Camp or Cue.Crossing && i + 1 < words.Count && words.Linked(i + 1)
+                && !(whole is not null && whole.Last > i))
             {
                 var known = gazetteer.Names.MatchAt(words, i + 1);
+                if (known is not null && cueHere is Cue.Camp or Cue.Crossing && !known.Entries.Any(p => KindFits(cueHere, p))
+                    && known.Entries.Any(p => p.IsPopulated) && !Spans.OverlapsAny(words.SpanOf(i, known.Last), taken))
+                {
+                    // A facility named after a town (مطار حلب، معبر البوكمال): near that town, geo_precision 2.
+                    raws.Add(new Raw
+                    {
+                        First = i, Last = known.Last, Stripped = words.Readings(i).First(r => CueOfCategory(gazetteer.Cues.CategoryOf(r.Form)) == cueHere).Stripped,
+                        Cue = cueHere, Facility = true, Candidates = [.. known.Entries.Where(p => p.IsPopulated)],
+                    });
+                    i = known.Last + 1;
+                    continue;
+                }
+
                 if (known is null || !known.Entries.Any(p => KindFits(cueHere, p)))
                 {
                     var unknown = UnknownName(words, i + 1, known);
@@ -114,7 +131,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 }
             }
 
-            var m = gazetteer.Names.MatchAt(words, i);
+            var m = whole;
             if (m is null || Spans.OverlapsAny(words.SpanOf(m.First, m.Last), taken))
             {
                 i++;
@@ -310,6 +327,11 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         var admin1 = context.Where(p => p.Admin1 is not null && p.Kind != "country").GroupBy(p => p.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
         foreach (var r in raws.Where(r => !r.Unknown && r.Chosen is not null))
         {
+            if (r.Facility)
+            {
+                r.FacilityName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+            }
+
             r.Ref = RefOf(r, admin1);
         }
 
@@ -370,6 +392,9 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                     return Keep(p => p.IsPopulated);
                 }
 
+            case Cue.Camp or Cue.Crossing when r.Facility:
+                r.Precision = 2;
+                return [.. c];
             case Cue.District:
                 return Keep(p => p.Kind is "district" or "subdistrict");
             case Cue.Desert:
@@ -423,6 +448,12 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         }
 
         var precision = p.Kind is "governorate" or "country" or "region" ? 3 : p.Kind == "district" ? Math.Max(2, r.Precision) : r.Precision;
+        if (r.Facility)
+        {
+            var kind = r.Cue == Cue.Crossing ? "crossing" : "camp";
+            return new PlaceRef(p.Id + "~" + TextKeys.Slug(r.FacilityName!), r.FacilityName!, r.FacilityName, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, kind, 2, null);
+        }
+
         if (r.Cue == Cue.Desert)
         {
             return new PlaceRef(p.Id + "~badia", p.Name, p.NameAr, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, "region", 2, p.Pcode);
