@@ -1,3 +1,4 @@
+using Marsad.Events;
 using Marsad.Pipeline;
 
 namespace Marsad.Cli.Composition;
@@ -12,6 +13,9 @@ public static class PipelineFactory
     {
         ArgumentNullException.ThrowIfNull(data);
         var annotators = new List<IAnnotator>();
+
+        // Events last: they read every mention the earlier components found.
+        annotators.Add(EventExtractor.Load(data.Root));
         return new ExtractionPipeline(annotators);
     }
 }
