@@ -157,7 +157,9 @@ internal sealed class EventDocumentRun
             }
         }
 
-        return ([.. Merge(events)], [.. _warnings]);
+        // Most certain first (ties in document order): the order a reviewer should read them in.
+        var merged = Merge(events).Select((e, i) => (e, i)).OrderByDescending(x => Math.Round(x.e.Confidence, 3)).ThenBy(x => x.i).Select(x => x.e);
+        return ([.. merged], [.. _warnings]);
     }
 
     // ---------------------------------------------------------------- sentences and cues
