@@ -226,6 +226,8 @@ internal sealed class EventDocumentRun
             found.Add(c);
         }
 
+        // فككت عبوة ناسفة: the bomb is what was disrupted, not an explosion.
+        found.RemoveAll(x => found.Any(a => a.Entry.Absorbs.Contains(x.Entry.Class) && x.Start >= a.End && _wordOrd[x.Start] - _wordOrd[a.End] < 4));
         return found;
     }
 

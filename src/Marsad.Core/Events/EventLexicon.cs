@@ -39,6 +39,9 @@ public sealed record TriggerEntry
     public ImmutableArray<string[]> NeedsAny { get; init; } = [];
 
     public ImmutableArray<TriggerUpgrade> Upgrades { get; init; } = [];
+
+    /// <summary>Trigger classes that, right after this trigger, are its object (فككت عبوة ناسفة): not events.</summary>
+    public ImmutableArray<string> Absorbs { get; init; } = [];
 }
 
 /// <summary>Why a cue matters; the rule for each lives in <see cref="EventExtractor"/>.</summary>
@@ -169,6 +172,7 @@ public sealed class EventLexicon
                 Movement = Bool(t, "movement"),
                 DescriptiveInRelative = Bool(t, "descriptive_in_relative"),
                 Territory = Bool(t, "territory"),
+                Absorbs = Strings(t, "absorbs"),
                 NeedsAny = [.. Strings(t, "needs_any").Select(PhraseIndex<TriggerEntry>.Split)],
                 Upgrades = t.TryGetProperty("upgrades", out var ups)
                     ? [.. ups.EnumerateArray().Select(u => new TriggerUpgrade(
