@@ -34,6 +34,7 @@ internal sealed class EventDocumentRun
     private readonly List<MentionAt> _quantities = [];
     private readonly List<string> _warnings = [];
     private readonly int _currentYear;
+    private SentenceInfo?[]? _described;
 
     public EventDocumentRun(EventLexicon lexicon, AnnotatedDocument doc)
     {
@@ -165,6 +166,12 @@ internal sealed class EventDocumentRun
     // ---------------------------------------------------------------- sentences and cues
 
     private SentenceInfo Describe(int s)
+    {
+        _described ??= new SentenceInfo?[_doc.Analysis.Sentences.Length];
+        return _described[s] ??= DescribeUncached(s);
+    }
+
+    private SentenceInfo DescribeUncached(int s)
     {
         var span = _doc.Analysis.Sentences[s];
         var first = _doc.Analysis.TokenIndexAtOrAfter(span.Start);
