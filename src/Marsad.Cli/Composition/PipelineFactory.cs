@@ -1,4 +1,8 @@
 using Marsad.Events;
+using Marsad.Knowledge;
+using Marsad.Knowledge.Actors;
+using Marsad.Knowledge.Persons;
+using Marsad.Knowledge.Places;
 using Marsad.Pipeline;
 
 namespace Marsad.Cli.Composition;
@@ -17,6 +21,10 @@ public static class PipelineFactory
             Marsad.Temporal.DateTagger.Load(data.PathOf("lexicons/dates-ar.json")),
             Marsad.Quantities.QuantityTagger.Load(data.PathOf("lexicons/numbers-ar.json"), data.PathOf("lexicons/counted-nouns-ar.json")),
         };
+
+        // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
+        var knowledge = KnowledgeBase.Shared(data.Root);
+        annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
 
         // Events last: they read every mention the earlier components found.
         annotators.Add(EventExtractor.Load(data.Root));
