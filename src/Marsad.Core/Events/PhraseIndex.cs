@@ -132,7 +132,7 @@ public sealed class TokenKeys
 
             if (!cache.TryGetValue(t.Norm, out var k))
             {
-                k = [.. CliticSegmenter.Candidates(t.Norm)];
+                k = [.. CliticSegmenter.Candidates(t.Norm).Where(c => IsProcliticStrip(t.Norm, c))];
                 cache[t.Norm] = k;
             }
 
@@ -141,6 +141,15 @@ public sealed class TokenKeys
     }
 
     public int Count => _keys.Length;
+
+    /// <summary>
+    /// Only proclitics are stripped for event matching: a pronoun-suffix strip turns nouns into verbs once
+    /// ة is folded to ه (سيطرة → سيطره → سيطر) and plurals into roots (قتلى → قتل). Lexicon forms list the
+    /// suffixed forms they mean.
+    /// </summary>
+    private static bool IsProcliticStrip(string norm, string candidate) =>
+        norm.EndsWith(candidate, StringComparison.Ordinal)
+        || (candidate.StartsWith("ال", StringComparison.Ordinal) && norm.EndsWith(candidate[1..], StringComparison.Ordinal));
 
     public string[] this[int i] => _keys[i];
 

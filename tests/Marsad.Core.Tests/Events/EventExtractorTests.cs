@@ -154,9 +154,21 @@ public class EventExtractorTests
     public void Annotate_DifferentPlaces_StayTwoEvents()
     {
         var result = new EventDocBuilder("اعتقلت دورية أمنية شابين في بلدة النخيل. واعتقلت دورية أخرى ثلاثة شبان في قرية الريحان.")
-            .Place("النخيل", "place:nakhil").Place("الريحان", "place:rayhan").Run();
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("الريحان", "place:rayhan", 35.3, 38.4).Run();
 
         result.Events.Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Annotate_CampInsideTown_MergesWithTownEvent()
+    {
+        // A camp geocoded at its town's point (5 km or less) is the same place for coreference.
+        var result = new EventDocBuilder("شهدت بلدة النخيل تخريج دفعة من المجندين. وخضع المجندون لدورة عسكرية في معسكر الصقور.")
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("الصقور", "place:saqur", 35.01, 38.01, "camp", 2).Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.Tags.ShouldContain("graduation");
+        e.Evidence.Length.ShouldBe(2);
     }
 
     [Fact]
