@@ -281,6 +281,11 @@ internal sealed class EventDocumentRun
                 return "background";
             }
 
+            if (h.Value == CueScope.AggregateSentence && fromStart < _lex.WindowOf(CueScope.AggregateSentence))
+            {
+                return "aggregate (period)";
+            }
+
             // وكان ... قد أعلن: the pluperfect tells what happened before the reported events.
             if (h.Value == CueScope.Pluperfect && fromStart == 0 && info.Cues.Any(q =>
                     q.Value == CueScope.PluperfectQad && q.Start > h.Start && _wordOrd[q.Start] - _wordOrd[h.Start] <= _lex.WindowOf(CueScope.PluperfectQad)))
@@ -725,6 +730,13 @@ internal sealed class EventDocumentRun
                 continue;
             }
 
+            // نُقل المصابون إلى مشفى مدينة X: a destination outside the trigger's clause is where something went
+            // afterwards, not where a (non-movement) event happened.
+            if ((c is null || !c.Entry.Movement) && IsDestination(info, m) && (c is null || !SameClause(c.Start, m.StartTok, info)))
+            {
+                continue;
+            }
+
             list.Add(m);
         }
 
@@ -776,6 +788,36 @@ internal sealed class EventDocumentRun
 
         return !(i - 1 >= info.First && HasArg(info, i - 1, ArgumentCue.Near));
     }
+
+    /// <summary>A place up to three words after إلى / باتجاه / نحو (إلى مشفى مدينة X).</summary>
+    private bool IsDestination(SentenceInfo info, MentionAt m)
+    {
+        var words = 0;
+        for (var i = m.StartTok - 1; i >= info.First && words < 3; i--)
+        {
+            if (_tokens[i].Kind == TokenKind.Punctuation)
+            {
+                if (IsClauseBreak(i))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (HasArg(info, i, ArgumentCue.Destination))
+            {
+                return true;
+            }
+
+            words++;
+        }
+
+        return false;
+    }
+
+    private bool SameClause(int a, int b, SentenceInfo info) =>
+        ClauseStart(a, info.First) == ClauseStart(b, info.First);
 
     /// <summary>B right after A with only a container word between (A بريف B، A في محافظة B) qualifies A.</summary>
     private bool IsContainer(SentenceInfo info, MentionAt a, MentionAt b)
@@ -866,6 +908,11 @@ internal sealed class EventDocumentRun
                     if (NumberNear(i, i + p.Words.Length, info) is { } n)
                     {
                         figures.Add(n);
+                    }
+                    else if (_quantities.FirstOrDefault(q => q.StartTok >= i + p.Words.Length && _wordOrd[q.StartTok] - _wordOrd[i + p.Words.Length] <= 1) is { Mention.Ref: QuantityRef qr })
+                    {
+                        // مقتل ثلاثة عسكريين: the count right after the death word.
+                        figures.Add((int)Math.Min(int.MaxValue, LowestOf(qr)));
                     }
 
                     break;

@@ -57,6 +57,8 @@ public enum CueScope
     AggregateAfter,
     Background,
     BackgroundSentence,
+    /// <summary>A sentence framed as a period (تشهد المنطقة منذ مطلع الشهر ...): a trend, not one event.</summary>
+    AggregateSentence,
     Pluperfect,
     PluperfectQad,
     Relative,
@@ -268,6 +270,7 @@ public sealed class EventLexicon
         "aggregate_after" => CueScope.AggregateAfter,
         "background" => CueScope.Background,
         "background_sentence" => CueScope.BackgroundSentence,
+        "aggregate_sentence" => CueScope.AggregateSentence,
         "pluperfect" => CueScope.Pluperfect,
         "pluperfect_qad" => CueScope.PluperfectQad,
         "relative" => CueScope.Relative,

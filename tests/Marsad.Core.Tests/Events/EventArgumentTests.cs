@@ -68,6 +68,15 @@ public class EventArgumentTests
     }
 
     [Fact]
+    public void Annotate_CountInWordsAfterDeathWord_UsesQuantityMention()
+    {
+        var result = new EventDocBuilder("أدى القصف الصاروخي على بلدة النخيل إلى مقتل أربعة مدنيين.")
+            .Quantity("أربعة مدنيين", 4, "exact", "مدني").Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().Fatalities.ShouldBe(4);
+    }
+
+    [Fact]
     public void Annotate_DateInSentence_TakesIt()
     {
         var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل يوم الثلاثاء.", new DateOnly(2024, 3, 9))

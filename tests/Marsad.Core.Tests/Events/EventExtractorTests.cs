@@ -251,4 +251,52 @@ public class EventExtractorTests
         x.Provides.ShouldBe(Layers.Events);
         new ExtractionPipeline([x]).Provides.HasFlag(Layers.Events).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Annotate_WoundedTakenToHospitalElsewhere_LocationStaysWithEvent()
+    {
+        // The hospital town after "إلى" in a later clause is where the wounded went, not where the clash was.
+        var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل. وأسفرت الاشتباكات عن إصابة ثلاثة عناصر، نقلوا إلى مشفى مدينة وادي الورد.")
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("وادي الورد", "place:ward", 35.5, 38.5).Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.Location!.Place.Id.ShouldBe("place:nakhil");
+        e.Fatalities.ShouldBe(0);
+        e.Evidence.Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Annotate_WeaponsUsedInClash_AreNotASecondEvent()
+    {
+        var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل استخدمت فيها الرشاشات والقذائف الصاروخية.")
+            .Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().EventType.ShouldBe("Battles");
+    }
+
+    [Fact]
+    public void Annotate_ShellsFallingAlone_IsShelling()
+    {
+        var result = new EventDocBuilder("سقطت قذائف هاون على حي السوق في بلدة النخيل.").Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().SubEventType.ShouldBe("Shelling/artillery/missile attack");
+    }
+
+    [Fact]
+    public void Annotate_MissilesIntercepted_IsDisruptedWeaponsUse()
+    {
+        var result = new EventDocBuilder("تصدت الدفاعات الجوية لعدد من الصواريخ فوق بلدة النخيل.").Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().SubEventType.ShouldBe("Disrupted weapons use");
+    }
+
+    [Fact]
+    public void Annotate_PeriodFramedSentence_IsATrendNotAnEvent()
+    {
+        var result = new EventDocBuilder("وتشهد المنطقة منذ مطلع الشهر تحركات للميليشيات بالتزامن مع غارات جوية على بلدة النخيل.")
+            .Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldBeEmpty();
+        result.Warnings.ShouldContain(w => w.Contains("aggregate", StringComparison.Ordinal));
+    }
 }
