@@ -732,7 +732,8 @@ internal sealed class EventDocumentRun
 
             // نُقل المصابون إلى مشفى مدينة X: a destination outside the trigger's clause is where something went
             // afterwards, not where a (non-movement) event happened.
-            if ((c is null || !c.Entry.Movement) && IsDestination(info, m) && (c is null || !SameClause(c.Start, m.StartTok, info)))
+            if ((c is not null && !c.Entry.Movement && IsDestination(info, m, hospitalOnly: false) && !SameClause(c.Start, m.StartTok, info))
+                || IsDestination(info, m, hospitalOnly: true))
             {
                 continue;
             }
@@ -790,9 +791,10 @@ internal sealed class EventDocumentRun
     }
 
     /// <summary>A place up to three words after إلى / باتجاه / نحو (إلى مشفى مدينة X).</summary>
-    private bool IsDestination(SentenceInfo info, MentionAt m)
+    private bool IsDestination(SentenceInfo info, MentionAt m, bool hospitalOnly)
     {
         var words = 0;
+        var hospital = false;
         for (var i = m.StartTok - 1; i >= info.First && words < 3; i--)
         {
             if (_tokens[i].Kind == TokenKind.Punctuation)
@@ -807,9 +809,10 @@ internal sealed class EventDocumentRun
 
             if (HasArg(info, i, ArgumentCue.Destination))
             {
-                return true;
+                return !hospitalOnly || hospital;
             }
 
+            hospital |= HasArg(info, i, ArgumentCue.Facility);
             words++;
         }
 

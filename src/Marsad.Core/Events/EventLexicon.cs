@@ -77,6 +77,8 @@ public enum ArgumentCue
     Origin,
     Near,
     Destination,
+    /// <summary>Hospitals: نُقل الجرحى إلى مشفى مدينة X names where the wounded went.</summary>
+    Facility,
     PlaceDescriptor,
     Container,
     YearWord,
@@ -234,6 +236,7 @@ public sealed class EventLexicon
         AddArg("origin", ArgumentCue.Origin);
         AddArg("near", ArgumentCue.Near);
         AddArg("destination", ArgumentCue.Destination);
+        AddArg("facility", ArgumentCue.Facility);
         AddArg("place_descriptor", ArgumentCue.PlaceDescriptor);
         AddArg("container", ArgumentCue.Container);
         AddArg("year_words", ArgumentCue.YearWord);

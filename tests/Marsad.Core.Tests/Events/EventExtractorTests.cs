@@ -299,4 +299,14 @@ public class EventExtractorTests
         result.Events.ShouldBeEmpty();
         result.Warnings.ShouldContain(w => w.Contains("aggregate", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Annotate_PreviousSentenceNamesOnlyAHospitalTown_LooksFurtherBack()
+    {
+        // The hospital's town is never an event location, not even as context for the next sentence.
+        var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل. ونقل الجرحى إلى مشفى مدينة وادي الورد. واعتقلت دورية أمنية شاباً من البلدة.")
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("وادي الورد", "place:ward", 35.5, 38.5).Run();
+
+        result.Events.ShouldContain(e => e.SubEventType == "Arrests" && e.Location!.Place.Id == "place:nakhil");
+    }
 }
