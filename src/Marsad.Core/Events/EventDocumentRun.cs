@@ -415,7 +415,7 @@ internal sealed class EventDocumentRun
         var tags = new List<string>(entry.Tags);
         foreach (var u in entry.Upgrades)
         {
-            if (u.WhenAny.Any(f => ContainsPhrase(info, PhraseIndex<TriggerEntry>.Split(f))))
+            if (u.WhenAnyWords.Any(words => ContainsPhrase(info, words)))
             {
                 sub = u.SubEventType ?? sub;
                 tags.AddRange(u.Tags);
@@ -931,7 +931,7 @@ internal sealed class EventDocumentRun
         {
             var qr = (QuantityRef)q.Mention.Ref!;
             var noun = qr.NounLemma ?? qr.Noun;
-            if (noun is not null && _lex.FatalityIndex.Longest(new TokenKeys(AnalysisChain.Analyze(noun).Tokens), 0, 1) is { Value: FatalityCue.DeathNoun })
+            if (noun is not null && IsDeathNoun(noun))
             {
                 figures.Add((int)Math.Min(int.MaxValue, LowestOf(qr)));
             }
@@ -961,6 +961,12 @@ internal sealed class EventDocumentRun
         }
 
         return null;
+    }
+
+    private bool IsDeathNoun(string noun)
+    {
+        var keys = new TokenKeys(Tokenizer.Tokenize(noun));
+        return keys.Count > 0 && _lex.FatalityIndex.Longest(keys, 0, keys.Count) is { Value: FatalityCue.DeathNoun };
     }
 
     private static long LowestOf(QuantityRef q) => q.Qualifier switch

@@ -5,7 +5,11 @@ using System.Text.Json;
 namespace Marsad.Events;
 
 /// <summary>A sentence cue that switches a trigger's sub-event type and/or adds tags.</summary>
-public sealed record TriggerUpgrade(ImmutableArray<string> WhenAny, string? SubEventType, ImmutableArray<string> Tags);
+public sealed record TriggerUpgrade(ImmutableArray<string> WhenAny, string? SubEventType, ImmutableArray<string> Tags)
+{
+    /// <summary><see cref="WhenAny"/> as matching words.</summary>
+    public ImmutableArray<string[]> WhenAnyWords { get; } = [.. WhenAny.Select(PhraseIndex<TriggerEntry>.Split)];
+}
 
 /// <summary>One trigger lexicon entry (<c>data/events/triggers.json</c>).</summary>
 public sealed record TriggerEntry
