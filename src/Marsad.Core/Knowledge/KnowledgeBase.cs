@@ -33,7 +33,7 @@ public sealed class KnowledgeBase
     /// <summary>The process-wide instance for a data root (with the user's places folder), loaded on first use.</summary>
     public static KnowledgeBase Shared(string dataRoot)
     {
-        var key = Path.GetFullPath(dataRoot);
+        var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataRoot));
         return Cache.GetOrAdd(key, k => new Lazy<KnowledgeBase>(() => Load(k, [UserPlacesFolder()]))).Value;
     }
 

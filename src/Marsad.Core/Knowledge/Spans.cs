@@ -43,6 +43,34 @@ public static class Spans
 
     private static bool IsCloseQuote(char c) => c is '\u201D' or '\u00BB';
 
+    /// <summary>Original text made a display name: quote marks and tatweel dropped, whitespace runs folded.</summary>
+    public static string Clean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (IsOpenQuote(c) || IsCloseQuote(c) || c is '\'' or '#' or '\u0640')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString().Trim();
+    }
+
     /// <summary>True when <paramref name="span"/> overlaps any of <paramref name="taken"/>.</summary>
     public static bool OverlapsAny(TextSpan span, IReadOnlyList<TextSpan> taken)
     {

@@ -347,6 +347,13 @@ public sealed class QuantityTagger : IAnnotator
 
         value = total + current;
         next = k;
+
+        // واحد / اثنان alone follow their noun (قتيل واحد); before a noun, "وأحد" is "and one of".
+        if (k == j + 1 && value <= 2)
+        {
+            return false;
+        }
+
         return any && value > 0;
     }
 }

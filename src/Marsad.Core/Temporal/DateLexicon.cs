@@ -56,6 +56,10 @@ public sealed class DateLexicon
 
     internal HashSet<string> WeekdayLeads { get; private init; } = null!;
 
+    internal HashSet<string> TodayBlockers { get; private init; } = null!;
+
+    internal PhraseMatcher<bool> HijriMonths { get; private init; } = null!;
+
     internal PhraseMatcher<int> OrdinalDays { get; private init; } = null!;
 
     internal PhraseMatcher<int> RelativeDays { get; private init; } = null!;
@@ -125,6 +129,8 @@ public sealed class DateLexicon
             AmbiguousMonths = Set(Strings(root, "ambiguous_month_forms")),
             Weekdays = PhraseMatcher<DayOfWeek>.Build(weekdays, allowProclitics: true),
             WeekdayLeads = Set(Strings(root, "weekday_lead_words")),
+            TodayBlockers = Set(Strings(root, "today_blockers")),
+            HijriMonths = PhraseMatcher<bool>.Build(Strings(root, "hijri_months").Select(static s => KeyValuePair.Create(s, true)), allowProclitics: false),
             OrdinalDays = PhraseMatcher<int>.Build(ordinals, allowProclitics: true),
             RelativeDays = PhraseMatcher<int>.Build(relDays, allowProclitics: true),
             DayParts = PhraseMatcher<bool>.Build(Strings(root, "day_parts").Select(static s => KeyValuePair.Create(s, true)), allowProclitics: true),

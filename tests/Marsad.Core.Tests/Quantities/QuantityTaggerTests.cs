@@ -128,4 +128,13 @@ public class QuantityTaggerTests
         // حافلتان is not listed: the light stem (حافل) finds حافلة.
         Single("وصلت 7 حافلتان").Ref.NounLemma.ShouldBe("حافلة");
     }
+
+    [Fact]
+    public void Find_ConjunctionPlusOneOf_IsNotACount() =>
+        // "وأحد القادة" is "and one of the commanders"; normalized it looks like واحد (one).
+        Quantities("وأحد القادة قتل في الغارة.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_ConstructDualThousand_IsTwoThousand() =>
+        Single("شارك نحو ألفي مقاتل في الهجوم.").Ref.ShouldBe(new QuantityRef(2000, "about", "مقاتل", "مقاتل"));
 }

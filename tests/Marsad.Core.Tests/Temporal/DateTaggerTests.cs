@@ -112,6 +112,28 @@ public class DateTaggerTests
     }
 
     [Fact]
+    public void Find_BeforeYear_IsTheYearNotAYearAgo()
+    {
+        var d = Single("كانت المدينة هادئة قبل عام 2011.");
+        // "قبل عام 2011" is "before 2011": the year is the mention, not "a year ago".
+        d.Text.ShouldBe("عام 2011");
+        d.Ref.Kind.ShouldBe("year");
+    }
+
+    [Fact]
+    public void Find_HijriMonth_HasNullValue()
+    {
+        var d = Single("توقفت المعارك خلال شهر رمضان.");
+        // No Hijri conversion: the month is found, its date is not invented.
+        d.Text.ShouldBe("شهر رمضان");
+        d.Ref.Value.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Find_TheNextDay_IsNotToday() =>
+        Dates("وفي اليوم التالي عادت القوات.").ShouldBeEmpty();
+
+    [Fact]
     public void Find_WeekAgo_IsWeekPrecision()
     {
         var d = Single("بدأت الحملة قبل أسبوع في الريف.");
@@ -210,6 +232,11 @@ public class DateTaggerTests
     public void Find_DayMonthWithoutYear_TakesNearestYear() =>
         // Published in early December: 28 November is this year, 3 January is next year.
         Dates("من 28 تشرين الثاني حتى 3 كانون الثاني").Select(d => d.Ref.Value).ShouldBe([new DateOnly(2021, 11, 28), new DateOnly(2022, 1, 3)]);
+
+    [Fact]
+    public void Find_MonthWithoutYear_PrefersThePast() =>
+        // Published in December: "May" is last May (seven months back), not next May (five months ahead).
+        Single("نفذت الغارات خلال شهر أيار في المنطقة.").Ref.Value.ShouldBe(new DateOnly(2021, 5, 1));
 
     [Fact]
     public void Find_AmbiguousMonthWordAlone_IsNotADate() =>

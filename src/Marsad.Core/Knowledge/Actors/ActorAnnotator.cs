@@ -162,7 +162,7 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
         var slug = TextKeys.Slug(string.Join(' ', nameWords));
         var span = Spans.Of(words, i, last, stripped);
         var text = span.Slice(words.Analysis.Text);
-        var r = new ActorRef("actor:auto:" + slug, ArabicNormalizer.Normalize(text), 3, ArabicNormalizer.Normalize(text));
+        var r = new ActorRef("actor:auto:" + slug, Spans.Clean(text), 3, Spans.Clean(text));
         return (new Mention(EntityType.Actor, span, text, r, AnnotatorName, 0.6), last);
     }
 

@@ -76,7 +76,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
                     }
                     else
                     {
-                        var name = ArabicNormalizer.Normalize(text).Replace("\"", string.Empty, StringComparison.Ordinal).Trim();
+                        var name = Spans.Clean(text);
                         r = new PersonRef("person:" + TextKeys.Slug(name), name, RoleAfter(words, f.Last));
                     }
 
@@ -191,6 +191,13 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
             return false;
         }
 
+        // A word with a proclitic before the article (بالعناصر، والقوات) is not part of a name.
+        if (n.Length > 3 && n[1] == ArabicLetters.Alef && n[2] == ArabicLetters.Lam && n[0] is ArabicLetters.Beh or ArabicLetters.Waw or ArabicLetters.Kaf or ArabicLetters.Feh
+            || n.Length > 3 && n[0] == ArabicLetters.Lam && n[1] == ArabicLetters.Lam)
+        {
+            return false;
+        }
+
         // A bare name starts with a given name, which carries no article (القيادي في ... / اللواء العسكري).
         return !(firstBare && TextKeys.HasArticle(n));
     }
@@ -218,11 +225,13 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
         }
 
         var end = r;
-        while (end + 1 < words.Count && words.Linked(end + 1) && end + 1 - r < MaxRoleWords && !catalogue.Cues.Has(RoleEndCue, words.Norm(end + 1)))
+        while (end + 1 < words.Count && words.Linked(end + 1) && end + 1 - r < MaxRoleWords && !catalogue.Cues.Has(RoleEndCue, words.Norm(end + 1))
+            && !(end > r && catalogue.Cues.Has(StopCue, words.Norm(end + 1))))
         {
+            // A preposition may follow the role word (قيادي في ...), not end a complete role (قائد الفرقة | في ...).
             end++;
         }
 
-        return ArabicNormalizer.Normalize(words.SpanOf(r, end).Slice(words.Analysis.Text)).Replace("\"", string.Empty, StringComparison.Ordinal);
+        return Spans.Clean(words.SpanOf(r, end).Slice(words.Analysis.Text));
     }
 }

@@ -107,7 +107,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                     var unknown = UnknownName(words, i + 1, known);
                     if (unknown is { } u && !Spans.OverlapsAny(words.SpanOf(i + 1, u), taken))
                     {
-                        raws.Add(new Raw { First = i + 1, Last = u, Cue = cueHere, Unknown = true, UnknownName = ArabicNormalizer.Normalize(words.SpanOf(i + 1, u).Slice(words.Analysis.Text)).Replace("\"", string.Empty, StringComparison.Ordinal).Trim() });
+                        raws.Add(new Raw { First = i + 1, Last = u, Cue = cueHere, Unknown = true, UnknownName = Spans.Clean(words.SpanOf(i + 1, u).Slice(words.Analysis.Text)) });
                         i = u + 1;
                         continue;
                     }
