@@ -188,4 +188,11 @@ public class PlaceAnnotatorTests
         Places("وصل فصيل محلي مدعوم من إيران").ShouldBeEmpty();
         Places("وصل الفصيل المدعوم من إيران").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Find_NationalityAdjectives_AreNotCountries()
+    {
+        // السورية / العراقية are adjectives: a country name never takes the article (except العراق itself).
+        Places("تقع البلدة قرب الحدود السورية العراقية").ShouldBeEmpty();
+    }
 }
