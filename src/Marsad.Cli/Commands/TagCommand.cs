@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text;
+using Marsad.Cli.Composition;
+using Marsad.Ner;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>
+/// <c>marsad tag [--format conll] [--model FILE] [FILE|-]</c>: named-entity tagging of pre-tokenized text.
+/// Input: one token per line (first tab-separated column; others ignored), blank line between sentences.
+/// Output: the same lines as <c>token&lt;TAB&gt;tag</c> (BIO over PER, LOC, ORG, MISC); blank lines kept.
+/// </summary>
+internal static class TagCommand
+{
+    public const string ModelFile = "models/ner-anercorp.bin";
+
+    public static Command Create(CliIo io)
+    {
+        var format = new Option<string>("--format") { Description = "Input format.", DefaultValueFactory = _ => "conll" };
+        format.AcceptOnlyFromAmong("conll");
+        var model = new Option<string?>("--model") { Description = "Model file; default data/models/ner-anercorp.bin." };
+        var input = new Argument<string>("FILE") { Description = "CoNLL input; '-' or nothing reads stdin.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "-" };
+        var cmd = new Command("tag", "Tag named entities (PER, LOC, ORG, MISC) in CoNLL-style tokenized text.") { format, model, input };
+        cmd.SetAction(parse => Run(io, parse.GetValue(model), parse.GetValue(input) ?? "-"));
+        return cmd;
+    }
+
+    private static int Run(CliIo io, string? modelPath, string input)
+    {
+        var path = modelPath ?? MarsadData.Locate().PathOf(ModelFile);
+        if (!File.Exists(path))
+        {
+            io.Stderr.WriteLine($"marsad tag: no model at {path} (train one with 'marsad train ner')");
+            return MarsadCommandLine.ExitUsage;
+        }
+
+        if (input != "-" && !File.Exists(input))
+        {
+            io.Stderr.WriteLine($"marsad tag: no such file {input}");
+            return MarsadCommandLine.ExitUsage;
+        }
+
+        var model = NerModel.Load(path);
+        using var reader = input == "-" ? null : new StreamReader(input, Encoding.UTF8);
+        var source = reader ?? io.Stdin;
+        var tokens = new List<string>();
+        var output = new StringBuilder(1 << 16);
+        string? line;
+        while ((line = source.ReadLine()) is not null)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var token = (tab >= 0 ? line[..tab] : line).Trim();
+            if (token.Length == 0)
+            {
+                Flush(model, tokens, output);
+                output.Append('\n');
+                if (output.Length > 1 << 16)
+                {
+                    io.Stdout.Write(output);
+                    output.Clear();
+                }
+
+                continue;
+            }
+
+            tokens.Add(token);
+        }
+
+        Flush(model, tokens, output);
+        io.Stdout.Write(output);
+        io.Stdout.Flush();
+        return MarsadCommandLine.ExitOk;
+    }
+
+    private static void Flush(NerModel model, List<string> tokens, StringBuilder output)
+    {
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var tags = model.Tag(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            output.Append(tokens[i]).Append('\t').Append(NerTags.Names[tags[i]]).Append('\n');
+        }
+
+        tokens.Clear();
+    }
+}

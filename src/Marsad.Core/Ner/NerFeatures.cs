@@ -1,0 +1,270 @@
+using Marsad.Analysis;
+
+namespace Marsad.Ner;
+
+/// <summary>Which feature groups the extractor emits (stored in the model: tagging uses the training set-up).</summary>
+[Flags]
+public enum NerFeatureSet
+{
+    None = 0,
+    /// <summary>Words at -2..+2 (normalized), word bigrams around the token.</summary>
+    Words = 1,
+    /// <summary>Clitic-stripped stems at -1..+1 and the stripped proclitic.</summary>
+    Stems = 2,
+    /// <summary>Prefixes and suffixes (1–3 chars) of the word and the stem.</summary>
+    Affixes = 4,
+    /// <summary>Script, length, digits, punctuation, sentence start/end.</summary>
+    Shape = 8,
+    /// <summary>Lexicon marks on the token and its neighbours.</summary>
+    Lexicons = 16,
+    /// <summary>Raw (unnormalized) word.</summary>
+    Raw = 32,
+    All = Words | Stems | Affixes | Shape | Lexicons | Raw,
+}
+
+/// <summary>One token's precomputed forms.</summary>
+internal readonly record struct NerTokenForms(string Raw, string Norm, string Stem, string Proclitic, TokenKind Kind);
+
+/// <summary>
+/// Turns a sentence of tokens into hashed features, one array of 64-bit feature keys per token.
+/// A key is FNV-1a over a template number and the template's strings, so features need no string
+/// building and no dictionary at extraction time; the model maps keys to weight rows.
+/// Deterministic and thread-safe (no state beyond the lexicons, which are immutable).
+/// </summary>
+public sealed class NerFeatureExtractor
+{
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    private readonly INerLexicon[] _lexicons;
+
+    public NerFeatureExtractor(NerFeatureSet set, IEnumerable<INerLexicon> lexicons)
+    {
+        Set = set;
+        _lexicons = [.. lexicons];
+    }
+
+    public NerFeatureSet Set { get; }
+
+    public IReadOnlyList<INerLexicon> Lexicons => _lexicons;
+
+    /// <summary>Feature keys per token of <paramref name="tokens"/>.</summary>
+    public ulong[][] Extract(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var n = tokens.Count;
+        var forms = new NerTokenForms[n];
+        var norms = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            forms[i] = FormsOf(tokens[i]);
+            norms[i] = forms[i].Norm;
+        }
+
+        List<string>?[]? marks = null;
+        if ((Set & NerFeatureSet.Lexicons) != 0 && _lexicons.Length > 0)
+        {
+            marks = new List<string>?[n];
+            foreach (var lex in _lexicons)
+            {
+                foreach (var m in lex.Mark(norms))
+                {
+                    (marks[m.Token] ??= []).Add(lex.Name + ":" + m.Label);
+                }
+            }
+        }
+
+        var result = new ulong[n][];
+        var buf = new List<ulong>(64);
+        for (var i = 0; i < n; i++)
+        {
+            buf.Clear();
+            Add(buf, forms, marks, i);
+            result[i] = [.. buf];
+        }
+
+        return result;
+    }
+
+    /// <summary>The forms the features are built from (exposed for tests).</summary>
+    internal static NerTokenForms FormsOf(string token)
+    {
+        var norm = ArabicNormalizer.Normalize(token);
+        if (norm.Length == 0)
+        {
+            norm = token;
+        }
+
+        var kind = KindOf(norm);
+        var stem = norm;
+        if (kind == TokenKind.Arabic)
+        {
+            var c = CliticSegmenter.Candidates(norm);
+            stem = c[^1];
+        }
+
+        var proclitic = stem.Length < norm.Length && norm.EndsWith(stem, StringComparison.Ordinal) ? norm[..^stem.Length] : string.Empty;
+        return new NerTokenForms(token, norm, stem, proclitic, kind);
+    }
+
+    private void Add(List<ulong> f, NerTokenForms[] t, List<string>?[]? marks, int i)
+    {
+        var n = t.Length;
+        var cur = t[i];
+        f.Add(H(0, "bias"));
+        if ((Set & NerFeatureSet.Words) != 0)
+        {
+            f.Add(H(1, cur.Norm));
+            f.Add(H(2, Norm(t, i - 1)));
+            f.Add(H(3, Norm(t, i + 1)));
+            f.Add(H(4, Norm(t, i - 2)));
+            f.Add(H(5, Norm(t, i + 2)));
+            f.Add(H(6, Norm(t, i - 1), cur.Norm));
+            f.Add(H(7, cur.Norm, Norm(t, i + 1)));
+        }
+
+        if ((Set & NerFeatureSet.Raw) != 0)
+        {
+            f.Add(H(8, cur.Raw));
+        }
+
+        if ((Set & NerFeatureSet.Stems) != 0)
+        {
+            f.Add(H(10, cur.Stem));
+            f.Add(H(11, Stem(t, i - 1)));
+            f.Add(H(12, Stem(t, i + 1)));
+            f.Add(H(13, cur.Proclitic));
+            f.Add(H(14, Stem(t, i - 1), cur.Stem));
+            f.Add(H(15, cur.Stem, Stem(t, i + 1)));
+            f.Add(H(16, Stem(t, i - 2)));
+            f.Add(H(17, Stem(t, i + 2)));
+        }
+
+        if ((Set & NerFeatureSet.Affixes) != 0)
+        {
+            var w = cur.Norm.AsSpan();
+            var s = cur.Stem.AsSpan();
+            for (var k = 1; k <= 3; k++)
+            {
+                if (w.Length > k)
+                {
+                    f.Add(H(20 + k, w[..k]));
+                    f.Add(H(24 + k, w[^k..]));
+                }
+
+                if (s.Length > k)
+                {
+                    f.Add(H(28 + k, s[..k]));
+                    f.Add(H(32 + k, s[^k..]));
+                }
+            }
+        }
+
+        if ((Set & NerFeatureSet.Shape) != 0)
+        {
+            f.Add(H(40, ShapeOf(cur)));
+            f.Add(H(41, ShapeOf(t, i - 1), ShapeOf(cur)));
+            f.Add(H(42, ShapeOf(cur), ShapeOf(t, i + 1)));
+            f.Add(H(43, Math.Min(cur.Stem.Length, 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (i == 0)
+            {
+                f.Add(H(44, "first"));
+            }
+
+            if (i == n - 1)
+            {
+                f.Add(H(45, "last"));
+            }
+        }
+
+        if (marks is not null)
+        {
+            for (var d = -2; d <= 2; d++)
+            {
+                var j = i + d;
+                if (j < 0 || j >= n || marks[j] is not { } ms)
+                {
+                    continue;
+                }
+
+                foreach (var m in ms)
+                {
+                    f.Add(H(50 + d, m));
+                    if (d == 0)
+                    {
+                        f.Add(H(56, m, cur.Stem));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Norm(NerTokenForms[] t, int i) => i < 0 ? "<s>" : i >= t.Length ? "</s>" : t[i].Norm;
+
+    private static string Stem(NerTokenForms[] t, int i) => i < 0 ? "<s>" : i >= t.Length ? "</s>" : t[i].Stem;
+
+    private static string ShapeOf(NerTokenForms[] t, int i) => i < 0 ? "<s>" : i >= t.Length ? "</s>" : ShapeOf(t[i]);
+
+    private static string ShapeOf(NerTokenForms t) => t.Kind switch
+    {
+        TokenKind.Arabic => t.Proclitic.Length > 0 ? "ar+" : "ar",
+        TokenKind.Latin => t.Raw.Length > 0 && char.IsUpper(t.Raw[0]) ? "Lat" : "lat",
+        TokenKind.Number => "num",
+        _ => t.Norm.Length == 1 ? "p" + t.Norm : "sym",
+    };
+
+    private static TokenKind KindOf(string s)
+    {
+        bool arabic = false, latin = false, digit = false;
+        foreach (var c in s)
+        {
+            if (c is >= '\u0600' and <= '\u06FF')
+            {
+                arabic |= char.IsLetter(c);
+                digit |= char.IsDigit(c);
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin = true;
+            }
+            else if (char.IsDigit(c))
+            {
+                digit = true;
+            }
+        }
+
+        return arabic ? TokenKind.Arabic : latin ? TokenKind.Latin : digit ? TokenKind.Number : TokenKind.Punctuation;
+    }
+
+    private static ulong H(int template, ReadOnlySpan<char> a)
+    {
+        var h = Mix(FnvOffset, (char)template);
+        foreach (var c in a)
+        {
+            h = Mix(h, c);
+        }
+
+        return h;
+    }
+
+    private static ulong H(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var h = H(template, a);
+        h = Mix(h, '\u0001');
+        foreach (var c in b)
+        {
+            h = Mix(h, c);
+        }
+
+        return h;
+    }
+
+    private static ulong Mix(ulong h, char c)
+    {
+        h ^= (byte)c;
+        h *= FnvPrime;
+        h ^= (byte)(c >> 8);
+        h *= FnvPrime;
+        return h;
+    }
+}
