@@ -40,51 +40,68 @@ internal static class TagCommand
             return MarsadCommandLine.ExitUsage;
         }
 
-        var model = NerModel.Load(path);
+        var tagger = NerTagger.Load(path);
         using var reader = input == "-" ? null : new StreamReader(input, Encoding.UTF8);
         var source = reader ?? io.Stdin;
-        var tokens = new List<string>();
-        var output = new StringBuilder(1 << 16);
+
+        // The whole input is one stream of sentences: the second pass remembers names across sentences.
+        var lines = new List<string>();
+        var sentences = new List<IReadOnlyList<string>>();
+        var current = new List<string>();
         string? line;
         while ((line = source.ReadLine()) is not null)
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             var token = (tab >= 0 ? line[..tab] : line).Trim();
+            lines.Add(token);
             if (token.Length == 0)
             {
-                Flush(model, tokens, output);
-                output.Append('\n');
-                if (output.Length > 1 << 16)
+                if (current.Count > 0)
                 {
-                    io.Stdout.Write(output);
-                    output.Clear();
+                    sentences.Add(current);
+                    current = [];
                 }
 
                 continue;
             }
 
-            tokens.Add(token);
+            current.Add(token);
         }
 
-        Flush(model, tokens, output);
+        if (current.Count > 0)
+        {
+            sentences.Add(current);
+        }
+
+        var tags = tagger.TagDocument(sentences);
+        var output = new StringBuilder(1 << 16);
+        int s = 0, k = 0;
+        foreach (var token in lines)
+        {
+            if (token.Length == 0)
+            {
+                if (k > 0)
+                {
+                    s++;
+                    k = 0;
+                }
+
+                output.Append('\n');
+            }
+            else
+            {
+                output.Append(token).Append('\t').Append(NerTags.Names[tags[s][k++]]).Append('\n');
+            }
+
+            if (output.Length > 1 << 16)
+            {
+                io.Stdout.Write(output);
+                output.Clear();
+            }
+        }
+
         io.Stdout.Write(output);
         io.Stdout.Flush();
         return MarsadCommandLine.ExitOk;
-    }
-
-    private static void Flush(NerModel model, List<string> tokens, StringBuilder output)
-    {
-        if (tokens.Count == 0)
-        {
-            return;
-        }
-
-        var tags = model.Tag(tokens);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            output.Append(tokens[i]).Append('\t').Append(NerTags.Names[tags[i]]).Append('\n');
-        }
-
-        tokens.Clear();
     }
 }

@@ -14,6 +14,7 @@ namespace Marsad.Cli.Commands;
 internal static class TrainCommand
 {
     public const string CuesFile = "models/ner-cues.tsv";
+    public const string NamesFile = "models/ner-names.tsv";
 
     public static Command Create(CliIo io)
     {
@@ -23,10 +24,13 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Training passes.", DefaultValueFactory = _ => NerTrainingDefaults.Epochs };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed.", DefaultValueFactory = _ => 1 };
         var cues = new Option<string?>("--cues") { Description = "Cue-word lexicon (LABEL<TAB>phrase); default data/models/ner-cues.tsv." };
+        var features = new Option<string>("--features") { Description = "Feature groups (comma-separated NerFeatureSet names), for ablations.", DefaultValueFactory = _ => nameof(NerFeatureSet.All) };
+        var twoPass = new Option<bool>("--two-pass") { Description = "Train the second, document-memory pass (default on).", DefaultValueFactory = _ => true };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate over K contiguous blocks of the corpus instead (prints micro F1 over all folds; writes no model).", DefaultValueFactory = _ => 0 };
         var devConll = new Option<string?>("--dev-conll") { Description = "Also write the dev split as CoNLL ('token TAG', blank line between sentences), e.g. for ner_score.py." };
         var ner = new Command("ner", "Train the named-entity tagger (averaged structured perceptron).")
         {
-            train, output, devFraction, epochs, seed, cues, devConll,
+            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass,
         };
         ner.SetAction(parse => Run(
             io,
@@ -36,11 +40,14 @@ internal static class TrainCommand
             parse.GetValue(epochs),
             parse.GetValue(seed),
             parse.GetValue(cues),
-            parse.GetValue(devConll)));
+            parse.GetValue(devConll),
+            Enum.Parse<NerFeatureSet>(parse.GetValue(features) ?? nameof(NerFeatureSet.All), ignoreCase: true),
+            parse.GetValue(folds),
+            parse.GetValue(twoPass)));
         return new Command("train", "Train a statistical model from a corpus.") { ner };
     }
 
-    private static int Run(CliIo io, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll)
+    private static int Run(CliIo io, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass)
     {
         if (devFraction is < 0 or >= 1 || epochs < 1)
         {
@@ -50,6 +57,11 @@ internal static class TrainCommand
 
         var clock = Stopwatch.StartNew();
         var sentences = NerCorpus.ReadTagged(trainPath);
+        if (folds > 1)
+        {
+            return CrossValidate(io, sentences, folds, new NerTrainingOptions(epochs, seed, featureSet, TwoPass: twoPass), cuesPath);
+        }
+
         var devCount = (int)Math.Round(sentences.Count * devFraction);
         var trainSet = sentences.Take(sentences.Count - devCount).ToList();
         var devSet = sentences.Skip(sentences.Count - devCount).ToList();
@@ -71,42 +83,66 @@ internal static class TrainCommand
             }
         }
 
-        var lexicon = WordListLexicon.Load("cue", cuesPath ?? MarsadData.Locate().PathOf(CuesFile));
-        var options = new NerTrainingOptions(epochs, seed);
+        var lexicons = LoadLexicons(cuesPath);
+        var options = new NerTrainingOptions(epochs, seed, featureSet, TwoPass: twoPass);
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Marsad NER, averaged structured perceptron; {epochs} epochs, seed {seed}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
+            $"Marsad NER, averaged structured perceptron; {epochs} epochs, seed {seed}, two-pass {twoPass}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
             + "Trained on ANERcorp (Benajiba, Rosso & Benedí Ruiz, CICLing 2007; CAMeL Lab split, Obeid et al., LREC 2020), CC BY-SA 4.0.";
-        var model = PerceptronTrainer.Train(trainSet, [lexicon], options, description, (epoch, m) =>
+        var tagger = PerceptronTrainer.TrainTagger(trainSet, lexicons, options, description,
+            msg => io.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{msg} ({clock.Elapsed.TotalSeconds:F1} s)")));
+        var trained = clock.Elapsed;
+        tagger.Save(outPath);
+        if (devSet.Count > 0)
         {
-            if (devSet.Count == 0)
-            {
-                io.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch} ({clock.Elapsed.TotalSeconds:F1} s)"));
-                return;
-            }
+            io.Stdout.Write(Score(tagger, devSet).Report());
+        }
 
-            var eval = Score(m, devSet);
-            io.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch}: dev F1 {eval.All.F1 * 100:F2} ({clock.Elapsed.TotalSeconds:F1} s)"));
-            if (epoch == epochs)
-            {
-                io.Stdout.Write(eval.Report());
-            }
-        });
-        model.Save(outPath);
         io.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"model {outPath}: {model.FeatureCount} features, {new FileInfo(outPath).Length / 1e6:F1} MB; training took {clock.Elapsed.TotalSeconds:F1} s"));
+            $"model {outPath}: {tagger.First.FeatureCount}+{tagger.Second?.FeatureCount ?? 0} features, {new FileInfo(outPath).Length / 1e6:F1} MB; training took {trained.TotalSeconds:F1} s"));
         return MarsadCommandLine.ExitOk;
     }
 
-    internal static NerEvaluation Score(NerModel model, IEnumerable<NerSentence> sentences)
+    private static int CrossValidate(CliIo io, IReadOnlyList<NerSentence> sentences, int folds, NerTrainingOptions options, string? cuesPath)
+    {
+        var lexicons = LoadLexicons(cuesPath);
+        var total = new NerEvaluation();
+        for (var k = 0; k < folds; k++)
+        {
+            var lo = sentences.Count * k / folds;
+            var hi = sentences.Count * (k + 1) / folds;
+            var train = sentences.Take(lo).Concat(sentences.Skip(hi)).ToList();
+            var dev = sentences.Skip(lo).Take(hi - lo).ToList();
+            var model = PerceptronTrainer.TrainTagger(train, lexicons, options, "cv");
+            var eval = Score(model, dev);
+            total.Add(eval);
+            io.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {k + 1}: F1 {eval.All.F1 * 100:F2}"));
+        }
+
+        io.Stdout.Write(total.Report());
+        return MarsadCommandLine.ExitOk;
+    }
+
+    internal static NerEvaluation Score(NerTagger tagger, IReadOnlyList<NerSentence> sentences)
     {
         var eval = new NerEvaluation();
-        foreach (var s in sentences)
+        var tags = tagger.TagDocument([.. sentences.Select(s => s.Tokens)]);
+        for (var i = 0; i < sentences.Count; i++)
         {
-            eval.Add([.. s.Tags], model.Tag(s.Tokens));
+            eval.Add([.. sentences[i].Tags], tags[i]);
         }
 
         return eval;
+    }
+
+    /// <summary>The lexicons the tagger is trained with: the cue words and the name lists (each a file in data/models).</summary>
+    private static List<INerLexicon> LoadLexicons(string? cuesPath)
+    {
+        var data = MarsadData.Locate();
+        return
+        [
+            WordListLexicon.Load("cue", cuesPath ?? data.PathOf(CuesFile)),
+            WordListLexicon.Load("names", cuesPath is null ? data.PathOf(NamesFile) : Path.Combine(Path.GetDirectoryName(cuesPath)!, Path.GetFileName(NamesFile))),
+        ];
     }
 }
 

@@ -45,6 +45,18 @@ public sealed class NerEvaluation
         }
     }
 
+    /// <summary>Adds another evaluation's counts (e.g. over cross-validation folds).</summary>
+    public void Add(NerEvaluation other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var t = 0; t < 4; t++)
+        {
+            _tp[t] += other._tp[t];
+            _fp[t] += other._fp[t];
+            _fn[t] += other._fn[t];
+        }
+    }
+
     public NerCounts Of(int type) => new(_tp[type], _fp[type], _fn[type]);
 
     public NerCounts All => new(_tp.Sum(), _fp.Sum(), _fn.Sum());

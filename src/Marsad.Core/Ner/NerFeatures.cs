@@ -48,8 +48,11 @@ public sealed class NerFeatureExtractor
 
     public IReadOnlyList<INerLexicon> Lexicons => _lexicons;
 
-    /// <summary>Feature keys per token of <paramref name="tokens"/>.</summary>
-    public ulong[][] Extract(IReadOnlyList<string> tokens)
+    /// <summary>
+    /// Feature keys per token of <paramref name="tokens"/>; <paramref name="extra"/> optionally gives labels
+    /// per token from outside the sentence (the document memory of <see cref="NerTagger"/>), each one a feature.
+    /// </summary>
+    public ulong[][] Extract(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var n = tokens.Count;
@@ -80,6 +83,14 @@ public sealed class NerFeatureExtractor
         {
             buf.Clear();
             Add(buf, forms, marks, i);
+            if (extra is not null && extra[i] is { } labels)
+            {
+                foreach (var l in labels)
+                {
+                    buf.Add(H(60, l));
+                }
+            }
+
             result[i] = [.. buf];
         }
 

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-
 namespace Marsad.Ner;
 
 /// <summary>
@@ -10,10 +7,7 @@ namespace Marsad.Ner;
 /// </summary>
 public sealed class NerModel
 {
-    /// <summary>File format version; bump when the layout or the feature hashing changes.</summary>
-    public const int FormatVersion = 1;
-
-    private const string Magic = "MARSAD-NER";
+    private const string Magic = "linear-chain";
     private static readonly int T = NerTags.Count;
 
     private readonly Dictionary<ulong, int> _rows;
@@ -38,8 +32,8 @@ public sealed class NerModel
 
     public int FeatureCount => _rows.Count;
 
-    /// <summary>Tags (ids of <see cref="NerTags"/>) for one sentence of tokens.</summary>
-    public int[] Tag(IReadOnlyList<string> tokens)
+    /// <summary>Tags (ids of <see cref="NerTags"/>) for one sentence of tokens, with optional extra labels per token.</summary>
+    public int[] Tag(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         if (tokens.Count == 0)
@@ -47,7 +41,7 @@ public sealed class NerModel
             return [];
         }
 
-        var feats = Features.Extract(tokens);
+        var feats = Features.Extract(tokens, extra);
         var emissions = new float[tokens.Count * T];
         for (var i = 0; i < feats.Length; i++)
         {
@@ -134,14 +128,10 @@ public sealed class NerModel
         return path;
     }
 
-    /// <summary>Writes the model (gzip; feature rows sorted by key, so equal models give equal bytes).</summary>
-    public void Save(Stream stream)
+    /// <summary>Writes the model's section of a model file (feature rows sorted by key, so equal models give equal bytes).</summary>
+    internal void Write(BinaryWriter w)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(FormatVersion);
         w.Write(T);
         w.Write(Description);
         w.Write((int)Features.Set);
@@ -181,26 +171,11 @@ public sealed class NerModel
         }
     }
 
-    public void Save(string path)
+    internal static NerModel Read(BinaryReader r)
     {
-        using var f = File.Create(path);
-        Save(f);
-    }
-
-    public static NerModel Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16), Encoding.UTF8, leaveOpen: false);
         if (r.ReadString() != Magic)
         {
-            throw new InvalidDataException("not a Marsad NER model");
-        }
-
-        var version = r.ReadInt32();
-        if (version != FormatVersion)
-        {
-            throw new InvalidDataException($"NER model format {version}, this program reads {FormatVersion}");
+            throw new InvalidDataException("not a Marsad NER model section");
         }
 
         if (r.ReadInt32() != T)
@@ -249,11 +224,5 @@ public sealed class NerModel
         }
 
         return new NerModel(new NerFeatureExtractor(set, lexicons), rows, weights, transitions, description);
-    }
-
-    public static NerModel Load(string path)
-    {
-        using var f = File.OpenRead(path);
-        return Load(f);
     }
 }

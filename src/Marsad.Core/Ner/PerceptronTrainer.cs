@@ -5,7 +5,10 @@ public sealed record NerTrainingOptions(
     int Epochs = 10,
     int Seed = 1,
     NerFeatureSet Features = NerFeatureSet.All,
-    int MinFeatureCount = 1);
+    int MinFeatureCount = 1,
+    bool TwoPass = true,
+    int Window = 40,
+    int JackknifeFolds = 5);
 
 /// <summary>
 /// Averaged structured perceptron (Collins 2002) over the tag-bigram chain: decode each sentence with
@@ -24,7 +27,8 @@ public static class PerceptronTrainer
         IEnumerable<INerLexicon> lexicons,
         NerTrainingOptions options,
         string description,
-        Action<int, NerModel>? progress = null)
+        Action<int, NerModel>? progress = null,
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<string>?>>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +39,7 @@ public static class PerceptronTrainer
         var keyed = new ulong[sentences.Count][][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            keyed[s] = extractor.Extract(sentences[s].Tokens);
+            keyed[s] = extractor.Extract(sentences[s].Tokens, extra?[s]);
             foreach (var tok in keyed[s])
             {
                 foreach (var k in tok)
@@ -119,6 +123,49 @@ public static class PerceptronTrainer
         }
 
         return Averaged(extractor, rows, w, u, tw, tu, c, description);
+    }
+
+    /// <summary>
+    /// Trains the shipped two-pass tagger: the first pass on all sentences; the second pass on all
+    /// sentences with the document memory built from jackknifed first-pass tags (each block tagged by a
+    /// model trained without it), so the second pass learns from first-pass errors as they occur on unseen text.
+    /// </summary>
+    public static NerTagger TrainTagger(
+        IReadOnlyList<NerSentence> sentences,
+        IReadOnlyList<INerLexicon> lexicons,
+        NerTrainingOptions options,
+        string description,
+        Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(options);
+        var first = Train(sentences, lexicons, options, description);
+        log?.Invoke("first pass trained");
+        if (!options.TwoPass)
+        {
+            return new NerTagger(first, null, options.Window);
+        }
+
+        var k = Math.Max(2, options.JackknifeFolds);
+        var firstTags = new int[sentences.Count][];
+        for (var fold = 0; fold < k; fold++)
+        {
+            var lo = sentences.Count * fold / k;
+            var hi = sentences.Count * (fold + 1) / k;
+            var rest = sentences.Take(lo).Concat(sentences.Skip(hi)).ToList();
+            var m = Train(rest, lexicons, options, description);
+            for (var s = lo; s < hi; s++)
+            {
+                firstTags[s] = m.Tag(sentences[s].Tokens);
+            }
+
+            log?.Invoke($"jackknife fold {fold + 1}/{k}");
+        }
+
+        var memory = DocumentMemory.Build([.. sentences.Select(s => s.Tokens)], firstTags, options.Window);
+        var second = Train(sentences, lexicons, options, description, null, memory);
+        log?.Invoke("second pass trained");
+        return new NerTagger(first, second, options.Window);
     }
 
     private static void Update(float[] w, double[] u, int index, int delta, long c)
