@@ -26,11 +26,12 @@ internal static class TrainCommand
         var cues = new Option<string?>("--cues") { Description = "Cue-word lexicon (LABEL<TAB>phrase); default data/models/ner-cues.tsv." };
         var features = new Option<string>("--features") { Description = "Feature groups (comma-separated NerFeatureSet names), for ablations.", DefaultValueFactory = _ => nameof(NerFeatureSet.All) };
         var twoPass = new Option<bool>("--two-pass") { Description = "Train the second, document-memory pass (default on).", DefaultValueFactory = _ => true };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => NerTrainingDefaults.MinCount };
         var folds = new Option<int>("--folds") { Description = "Cross-validate over K contiguous blocks of the corpus instead (prints micro F1 over all folds; writes no model).", DefaultValueFactory = _ => 0 };
         var devConll = new Option<string?>("--dev-conll") { Description = "Also write the dev split as CoNLL ('token TAG', blank line between sentences), e.g. for ner_score.py." };
         var ner = new Command("ner", "Train the named-entity tagger (averaged structured perceptron).")
         {
-            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass,
+            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount,
         };
         ner.SetAction(parse => Run(
             io,
@@ -43,11 +44,12 @@ internal static class TrainCommand
             parse.GetValue(devConll),
             Enum.Parse<NerFeatureSet>(parse.GetValue(features) ?? nameof(NerFeatureSet.All), ignoreCase: true),
             parse.GetValue(folds),
-            parse.GetValue(twoPass)));
+            parse.GetValue(twoPass),
+            parse.GetValue(minCount)));
         return new Command("train", "Train a statistical model from a corpus.") { ner };
     }
 
-    private static int Run(CliIo io, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass)
+    private static int Run(CliIo io, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass, int minCount)
     {
         if (devFraction is < 0 or >= 1 || epochs < 1)
         {
@@ -59,7 +61,7 @@ internal static class TrainCommand
         var sentences = NerCorpus.ReadTagged(trainPath);
         if (folds > 1)
         {
-            return CrossValidate(io, sentences, folds, new NerTrainingOptions(epochs, seed, featureSet, TwoPass: twoPass), cuesPath);
+            return CrossValidate(io, sentences, folds, new NerTrainingOptions(epochs, seed, featureSet, minCount, TwoPass: twoPass), cuesPath);
         }
 
         var devCount = (int)Math.Round(sentences.Count * devFraction);
@@ -84,7 +86,7 @@ internal static class TrainCommand
         }
 
         var lexicons = LoadLexicons(cuesPath);
-        var options = new NerTrainingOptions(epochs, seed, featureSet, TwoPass: twoPass);
+        var options = new NerTrainingOptions(epochs, seed, featureSet, minCount, TwoPass: twoPass);
         var description = string.Create(CultureInfo.InvariantCulture,
             $"Marsad NER, averaged structured perceptron; {epochs} epochs, seed {seed}, two-pass {twoPass}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
             + "Trained on ANERcorp (Benajiba, Rosso & Benedí Ruiz, CICLing 2007; CAMeL Lab split, Obeid et al., LREC 2020), CC BY-SA 4.0.";
@@ -149,5 +151,6 @@ internal static class TrainCommand
 /// <summary>The hyper-parameters the shipped model was trained with (selected on the dev split).</summary>
 internal static class NerTrainingDefaults
 {
-    public const int Epochs = 10;
+    public const int Epochs = 12;
+    public const int MinCount = 2;
 }

@@ -2,10 +2,10 @@ namespace Marsad.Ner;
 
 /// <summary>Training set-up: epochs, shuffling seed, features, lexicons, pruning.</summary>
 public sealed record NerTrainingOptions(
-    int Epochs = 10,
+    int Epochs = 12,
     int Seed = 1,
     NerFeatureSet Features = NerFeatureSet.All,
-    int MinFeatureCount = 1,
+    int MinFeatureCount = 2,
     bool TwoPass = true,
     int Window = 40,
     int JackknifeFolds = 5);
