@@ -1,4 +1,5 @@
 using Marsad.Pipeline;
+using Ner = Marsad.Ner;
 
 namespace Marsad.Cli.Composition;
 
@@ -8,10 +9,17 @@ namespace Marsad.Cli.Composition;
 /// </summary>
 public static class PipelineFactory
 {
+    private const string NerModelFile = "models/ner-anercorp.bin";
+
     public static ExtractionPipeline CreateExtraction(MarsadData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var annotators = new List<IAnnotator>();
+        if (File.Exists(data.PathOf(NerModelFile)))
+        {
+            annotators.Add(Ner.NerAnnotator.Load(data.PathOf(NerModelFile), data.PathOf("models/ner-actor-heads.tsv")));
+        }
+
         return new ExtractionPipeline(annotators);
     }
 }
