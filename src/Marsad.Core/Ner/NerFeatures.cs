@@ -52,7 +52,11 @@ public sealed class NerFeatureExtractor
     /// Feature keys per token of <paramref name="tokens"/>; <paramref name="extra"/> optionally gives labels
     /// per token from outside the sentence (the document memory of <see cref="NerTagger"/>), each one a feature.
     /// </summary>
-    public ulong[][] Extract(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra = null)
+    public ulong[][] Extract(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra = null) =>
+        Extract(tokens, extra, out _);
+
+    /// <summary>As <see cref="Extract(IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{string}?}?)"/>, also giving the tokens' forms.</summary>
+    internal ulong[][] Extract(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra, out NerTokenForms[] tokenForms)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var n = tokens.Count;
@@ -87,15 +91,19 @@ public sealed class NerFeatureExtractor
             {
                 foreach (var l in labels)
                 {
-                    buf.Add(H(60, l));
+                    buf.Add(ExtraKey(l));
                 }
             }
 
             result[i] = [.. buf];
         }
 
+        tokenForms = forms;
         return result;
     }
+
+    /// <summary>The key of an extra label (see <see cref="Extract"/>): base keys plus these equal Extract with extras.</summary>
+    public static ulong ExtraKey(string label) => H(60, label);
 
     /// <summary>The forms the features are built from (exposed for tests).</summary>
     internal static NerTokenForms FormsOf(string token)

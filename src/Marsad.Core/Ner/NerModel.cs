@@ -41,25 +41,41 @@ public sealed class NerModel
             return [];
         }
 
-        var feats = Features.Extract(tokens, extra);
-        var emissions = new float[tokens.Count * T];
-        for (var i = 0; i < feats.Length; i++)
+        return Tag(Features.Extract(tokens, extra), null);
+    }
+
+    /// <summary>Tags from precomputed feature keys per token, plus optional extra keys per token.</summary>
+    public int[] Tag(ulong[][] features, ulong[][]? extraKeys)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var n = features.Length;
+        var emissions = new float[n * T];
+        for (var i = 0; i < n; i++)
         {
             var e = emissions.AsSpan(i * T, T);
-            foreach (var key in feats[i])
+            AddRows(features[i], e);
+            if (extraKeys is not null)
             {
-                if (_rows.TryGetValue(key, out var row))
-                {
-                    var w = _weights.AsSpan(row * T, T);
-                    for (var t = 0; t < T; t++)
-                    {
-                        e[t] += w[t];
-                    }
-                }
+                AddRows(extraKeys[i], e);
             }
         }
 
-        return Viterbi(emissions, tokens.Count, _transitions);
+        return Viterbi(emissions, n, _transitions);
+    }
+
+    private void AddRows(ulong[] keys, Span<float> e)
+    {
+        foreach (var key in keys)
+        {
+            if (_rows.TryGetValue(key, out var row))
+            {
+                var w = _weights.AsSpan(row * T, T);
+                for (var t = 0; t < T; t++)
+                {
+                    e[t] += w[t];
+                }
+            }
+        }
     }
 
     /// <summary>Tag names for one sentence (B-PER, I-LOC, O, ...).</summary>

@@ -20,6 +20,11 @@ public sealed class NerTagger
     public NerTagger(NerModel first, NerModel? second, int window)
     {
         ArgumentNullException.ThrowIfNull(first);
+        if (second is not null && (second.Features.Set != first.Features.Set || second.Features.Lexicons.Count != first.Features.Lexicons.Count))
+        {
+            throw new ArgumentException("both passes must use the same features", nameof(second));
+        }
+
         First = first;
         Second = second;
         Window = window;
@@ -38,17 +43,31 @@ public sealed class NerTagger
     public int[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var first = sentences.Select(s => First.Tag(s)).ToArray();
+        // Both passes share the sentence features (same feature set and lexicons): extract once.
+        var features = new ulong[sentences.Count][][];
+        var forms = new NerTokenForms[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            features[s] = First.Features.Extract(sentences[s], null, out forms[s]);
+        }
+
+        var first = features.Select(f => First.Tag(f, null)).ToArray();
         if (Second is null)
         {
             return first;
         }
 
-        var memory = DocumentMemory.Build(sentences, first, Window);
+        var memory = DocumentMemory.Build(forms, first, Window);
         var result = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            result[s] = Second.Tag(sentences[s], memory[s]);
+            var extra = new ulong[memory[s].Count][];
+            for (var i = 0; i < extra.Length; i++)
+            {
+                extra[i] = memory[s][i] is { } labels ? [.. labels.Select(NerFeatureExtractor.ExtraKey)] : [];
+            }
+
+            result[s] = Second.Tag(features[s], extra);
         }
 
         return result;
@@ -109,18 +128,33 @@ public sealed class NerTagger
 /// </summary>
 public static class DocumentMemory
 {
+    private static readonly string[] Own = [.. NerTags.Names.Select(n => "s1:" + n)];
+    private static readonly string[] Prev = [.. Enumerable.Range(0, (NerTags.Count + 1) * NerTags.Count)
+        .Select(k => "s1p:" + (k / NerTags.Count == NerTags.Count ? "<s>" : NerTags.Names[k / NerTags.Count]) + "|" + NerTags.Names[k % NerTags.Count])];
+    private static readonly string[] Next = [.. Enumerable.Range(0, (NerTags.Count + 1) * NerTags.Count)
+        .Select(k => "s1n:" + NerTags.Names[k % NerTags.Count] + "|" + (k / NerTags.Count == NerTags.Count ? "</s>" : NerTags.Names[k / NerTags.Count]))];
+    private static readonly string[] Any = [.. NerTags.Types.Select(t => "mem-any:" + t)];
+    private static readonly string[] Majority = ["mem-maj:O", .. NerTags.Types.Select(t => "mem-maj:" + t)];
+    private static readonly string[] MajorityWithOwn = [.. Enumerable.Range(0, 5 * NerTags.Count)
+        .Select(k => Majority[k / NerTags.Count] + "|" + NerTags.Names[k % NerTags.Count])];
+
     public static IReadOnlyList<IReadOnlyList<string>?>[] Build(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<int[]> firstPass, int window)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        return Build([.. sentences.Select(s => s.Select(NerFeatureExtractor.FormsOf).ToArray())], firstPass, window);
+    }
+
+    internal static IReadOnlyList<IReadOnlyList<string>?>[] Build(NerTokenForms[][] sentences, IReadOnlyList<int[]> firstPass, int window)
+    {
         ArgumentNullException.ThrowIfNull(firstPass);
-        var keys = new string?[sentences.Count][];
+        var keys = new string?[sentences.Length][];
         var occurrences = new Dictionary<string, List<(int Sentence, int Token)>>(StringComparer.Ordinal);
-        for (var s = 0; s < sentences.Count; s++)
+        for (var s = 0; s < sentences.Length; s++)
         {
-            keys[s] = new string?[sentences[s].Count];
-            for (var i = 0; i < sentences[s].Count; i++)
+            keys[s] = new string?[sentences[s].Length];
+            for (var i = 0; i < sentences[s].Length; i++)
             {
-                var forms = NerFeatureExtractor.FormsOf(sentences[s][i]);
+                var forms = sentences[s][i];
                 if (forms.Kind != Analysis.TokenKind.Arabic && forms.Kind != Analysis.TokenKind.Latin)
                 {
                     continue;
@@ -142,19 +176,20 @@ public static class DocumentMemory
             }
         }
 
-        var result = new IReadOnlyList<IReadOnlyList<string>?>[sentences.Count];
+        var result = new IReadOnlyList<IReadOnlyList<string>?>[sentences.Length];
         Span<int> votes = stackalloc int[5];
-        for (var s = 0; s < sentences.Count; s++)
+        for (var s = 0; s < sentences.Length; s++)
         {
             var tags = firstPass[s];
             var labels = new IReadOnlyList<string>?[tags.Length];
             for (var i = 0; i < tags.Length; i++)
             {
-                var own = new List<string>(6)
+                const int T = 9;
+                var own = new List<string>(8)
                 {
-                    "s1:" + NerTags.Names[tags[i]],
-                    "s1p:" + (i > 0 ? NerTags.Names[tags[i - 1]] : "<s>") + "|" + NerTags.Names[tags[i]],
-                    "s1n:" + NerTags.Names[tags[i]] + "|" + (i + 1 < tags.Length ? NerTags.Names[tags[i + 1]] : "</s>"),
+                    Own[tags[i]],
+                    Prev[((i > 0 ? tags[i - 1] : T) * T) + tags[i]],
+                    Next[((i + 1 < tags.Length ? tags[i + 1] : T) * T) + tags[i]],
                 };
                 if (keys[s][i] is { } key)
                 {
@@ -178,7 +213,7 @@ public static class DocumentMemory
                         {
                             if (votes[t] > 0)
                             {
-                                own.Add("mem-any:" + NerTags.Types[t - 1]);
+                                own.Add(Any[t - 1]);
                             }
 
                             if (votes[t] > votes[best])
@@ -187,8 +222,8 @@ public static class DocumentMemory
                             }
                         }
 
-                        own.Add("mem-maj:" + (best == 0 ? "O" : NerTags.Types[best - 1]));
-                        own.Add("mem-maj:" + (best == 0 ? "O" : NerTags.Types[best - 1]) + "|" + NerTags.Names[tags[i]]);
+                        own.Add(Majority[best]);
+                        own.Add(MajorityWithOwn[(best * T) + tags[i]]);
                     }
                     else
                     {
