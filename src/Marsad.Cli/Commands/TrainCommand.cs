@@ -27,11 +27,12 @@ internal static class TrainCommand
         var features = new Option<string>("--features") { Description = "Feature groups (comma-separated NerFeatureSet names), for ablations.", DefaultValueFactory = _ => nameof(NerFeatureSet.All) };
         var twoPass = new Option<bool>("--two-pass") { Description = "Train the second, document-memory pass (default on).", DefaultValueFactory = _ => true };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => NerTrainingDefaults.MinCount };
+        var window = new Option<int>("--window") { Description = "Document-memory window (sentences before and after).", DefaultValueFactory = _ => NerTrainingDefaults.Window };
         var folds = new Option<int>("--folds") { Description = "Cross-validate over K contiguous blocks of the corpus instead (prints micro F1 over all folds; writes no model).", DefaultValueFactory = _ => 0 };
         var devConll = new Option<string?>("--dev-conll") { Description = "Also write the dev split as CoNLL ('token TAG', blank line between sentences), e.g. for ner_score.py." };
         var ner = new Command("ner", "Train the named-entity tagger (averaged structured perceptron).")
         {
-            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount,
+            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount, window,
         };
         ner.SetAction(parse => Run(
             io,
@@ -45,11 +46,12 @@ internal static class TrainCommand
             Enum.Parse<NerFeatureSet>(parse.GetValue(features) ?? nameof(NerFeatureSet.All), ignoreCase: true),
             parse.GetValue(folds),
             parse.GetValue(twoPass),
-            parse.GetValue(minCount)));
+            parse.GetValue(minCount),
+            parse.GetValue(window)));
         return new Command("train", "Train a statistical model from a corpus.") { ner };
     }
 
-    private static int Run(CliIo io, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass, int minCount)
+    private static int Run(CliIo io, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass, int minCount, int window)
     {
         if (devFraction is < 0 or >= 1 || epochs < 1)
         {
@@ -61,7 +63,7 @@ internal static class TrainCommand
         var sentences = NerCorpus.ReadTagged(trainPath);
         if (folds > 1)
         {
-            return CrossValidate(io, sentences, folds, new NerTrainingOptions(epochs, seed, featureSet, minCount, TwoPass: twoPass), cuesPath);
+            return CrossValidate(io, sentences, folds, new NerTrainingOptions(epochs, seed, featureSet, minCount, TwoPass: twoPass, Window: window), cuesPath);
         }
 
         var devCount = (int)Math.Round(sentences.Count * devFraction);
@@ -86,7 +88,7 @@ internal static class TrainCommand
         }
 
         var lexicons = LoadLexicons(cuesPath);
-        var options = new NerTrainingOptions(epochs, seed, featureSet, minCount, TwoPass: twoPass);
+        var options = new NerTrainingOptions(epochs, seed, featureSet, minCount, TwoPass: twoPass, Window: window);
         var description = string.Create(CultureInfo.InvariantCulture,
             $"Marsad NER, averaged structured perceptron; {epochs} epochs, seed {seed}, two-pass {twoPass}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
             + "Trained on ANERcorp (Benajiba, Rosso & Benedí Ruiz, CICLing 2007; CAMeL Lab split, Obeid et al., LREC 2020), CC BY-SA 4.0.";
@@ -153,4 +155,5 @@ internal static class NerTrainingDefaults
 {
     public const int Epochs = 12;
     public const int MinCount = 2;
+    public const int Window = 40;
 }

@@ -19,7 +19,9 @@ public enum NerFeatureSet
     Lexicons = 16,
     /// <summary>Raw (unnormalized) word.</summary>
     Raw = 32,
-    All = Words | Stems | Affixes | Shape | Lexicons | Raw,
+    /// <summary>Longer affixes (4), neighbours' stem suffixes, title-before × current-shape conjunctions.</summary>
+    Extended = 64,
+    All = Words | Stems | Affixes | Shape | Lexicons | Raw | Extended,
 }
 
 /// <summary>One token's precomputed forms.</summary>
@@ -179,6 +181,28 @@ public sealed class NerFeatureExtractor
             }
         }
 
+        if ((Set & NerFeatureSet.Extended) != 0)
+        {
+            var s4 = cur.Stem.AsSpan();
+            if (s4.Length > 4)
+            {
+                f.Add(H(36, s4[..4]));
+                f.Add(H(37, s4[^4..]));
+            }
+
+            if (i > 0 && t[i - 1].Stem.Length > 2)
+            {
+                f.Add(H(38, t[i - 1].Stem.AsSpan()[^2..]));
+            }
+
+            if (i + 1 < n && t[i + 1].Stem.Length > 2)
+            {
+                f.Add(H(39, t[i + 1].Stem.AsSpan()[^2..]));
+            }
+
+            f.Add(H(46, t[i].Proclitic, Stem(t, i + 1).Length > 0 ? ShapeOf(t, i + 1) : string.Empty));
+        }
+
         if ((Set & NerFeatureSet.Shape) != 0)
         {
             f.Add(H(40, ShapeOf(cur)));
@@ -212,6 +236,10 @@ public sealed class NerFeatureExtractor
                     if (d == 0)
                     {
                         f.Add(H(56, m, cur.Stem));
+                    }
+                    else if ((Set & NerFeatureSet.Extended) != 0 && (d == -1 || d == 1))
+                    {
+                        f.Add(H(71 + d, m, ShapeOf(cur)));
                     }
                 }
             }
