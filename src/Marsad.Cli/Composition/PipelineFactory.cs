@@ -14,7 +14,11 @@ public static class PipelineFactory
     public static ExtractionPipeline CreateExtraction(MarsadData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var annotators = new List<IAnnotator>();
+        var annotators = new List<IAnnotator>
+        {
+            Marsad.Temporal.DateTagger.Load(data.PathOf("lexicons/dates-ar.json")),
+            Marsad.Quantities.QuantityTagger.Load(data.PathOf("lexicons/numbers-ar.json"), data.PathOf("lexicons/counted-nouns-ar.json")),
+        };
         if (File.Exists(data.PathOf(NerModelFile)))
         {
             annotators.Add(Ner.NerAnnotator.Load(data.PathOf(NerModelFile), data.PathOf("models/ner-actor-heads.tsv")));
