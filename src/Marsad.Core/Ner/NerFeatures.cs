@@ -25,7 +25,7 @@ public enum NerFeatureSet
 }
 
 /// <summary>One token's precomputed forms.</summary>
-internal readonly record struct NerTokenForms(string Raw, string Norm, string Stem, string Proclitic, TokenKind Kind);
+internal readonly record struct NerTokenForms(string Raw, string Norm, string Stem, string Proclitic, TokenKind Kind, string Bare);
 
 /// <summary>
 /// Turns a sentence of tokens into hashed features, one array of 64-bit feature keys per token.
@@ -117,15 +117,25 @@ public sealed class NerFeatureExtractor
         }
 
         var kind = KindOf(norm);
+        // Stem: the most stripped candidate that only loses proclitics (a suffix of the word);
+        // Bare: the most stripped candidate of all (pronoun suffixes too).
         var stem = norm;
+        var bare = norm;
         if (kind == TokenKind.Arabic)
         {
             var c = CliticSegmenter.Candidates(norm);
-            stem = c[^1];
+            bare = c[^1];
+            foreach (var x in c)
+            {
+                if (x.Length < stem.Length && norm.EndsWith(x, StringComparison.Ordinal))
+                {
+                    stem = x;
+                }
+            }
         }
 
-        var proclitic = stem.Length < norm.Length && norm.EndsWith(stem, StringComparison.Ordinal) ? norm[..^stem.Length] : string.Empty;
-        return new NerTokenForms(token, norm, stem, proclitic, kind);
+        var proclitic = stem.Length < norm.Length ? norm[..^stem.Length] : string.Empty;
+        return new NerTokenForms(token, norm, stem, proclitic, kind, bare);
     }
 
     private void Add(List<ulong> f, NerTokenForms[] t, List<string>?[]? marks, int i)
@@ -159,6 +169,7 @@ public sealed class NerFeatureExtractor
             f.Add(H(15, cur.Stem, Stem(t, i + 1)));
             f.Add(H(16, Stem(t, i - 2)));
             f.Add(H(17, Stem(t, i + 2)));
+
         }
 
         if ((Set & NerFeatureSet.Affixes) != 0)

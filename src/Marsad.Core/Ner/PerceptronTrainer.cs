@@ -61,7 +61,7 @@ public static class PerceptronTrainer
         var data = new int[sentences.Count][][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            data[s] = [.. keyed[s].Select(tok => tok.Where(rows.ContainsKey).Select(k => rows[k]).Distinct().ToArray())];
+            data[s] = [.. keyed[s].Select(tok => tok.Where(rows.ContainsKey).Select(k => rows[k]).ToArray())]; // duplicates kept: decoding sums them too
         }
 
         keyed = null;
