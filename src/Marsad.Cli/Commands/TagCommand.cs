@@ -19,13 +19,14 @@ internal static class TagCommand
         var format = new Option<string>("--format") { Description = "Input format.", DefaultValueFactory = _ => "conll" };
         format.AcceptOnlyFromAmong("conll");
         var model = new Option<string?>("--model") { Description = "Model file; default data/models/ner-anercorp.bin." };
+        var stats = new Option<bool>("--stats") { Description = "Print tokens, wall and CPU time of tagging (model loading excluded) to stderr." };
         var input = new Argument<string>("FILE") { Description = "CoNLL input; '-' or nothing reads stdin.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "-" };
-        var cmd = new Command("tag", "Tag named entities (PER, LOC, ORG, MISC) in CoNLL-style tokenized text.") { format, model, input };
-        cmd.SetAction(parse => Run(io, parse.GetValue(model), parse.GetValue(input) ?? "-"));
+        var cmd = new Command("tag", "Tag named entities (PER, LOC, ORG, MISC) in CoNLL-style tokenized text.") { format, model, stats, input };
+        cmd.SetAction(parse => Run(io, parse.GetValue(model), parse.GetValue(input) ?? "-", parse.GetValue(stats)));
         return cmd;
     }
 
-    private static int Run(CliIo io, string? modelPath, string input)
+    private static int Run(CliIo io, string? modelPath, string input, bool stats)
     {
         var path = modelPath ?? MarsadData.Locate().PathOf(ModelFile);
         if (!File.Exists(path))
@@ -73,7 +74,17 @@ internal static class TagCommand
             sentences.Add(current);
         }
 
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var tags = tagger.TagDocument(sentences);
+        if (stats)
+        {
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var n = sentences.Sum(x => x.Count);
+            io.Stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"marsad tag: {n} tokens, {clock.Elapsed.TotalSeconds:F3} s wall ({n / clock.Elapsed.TotalSeconds:F0} tokens/s), {used.TotalSeconds:F3} s CPU ({n / used.TotalSeconds:F0} tokens/s)"));
+        }
+
         var output = new StringBuilder(1 << 16);
         int s = 0, k = 0;
         foreach (var token in lines)

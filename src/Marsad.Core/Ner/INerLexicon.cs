@@ -12,6 +12,9 @@ public interface INerLexicon
     /// <summary>Short name, part of every feature it yields (so two lexicons never share weights).</summary>
     string Name { get; }
 
-    /// <summary>Marks on the tokens of one sentence; <paramref name="norms"/> are the tokens' normalized forms.</summary>
-    IEnumerable<LexiconMark> Mark(IReadOnlyList<string> norms);
+    /// <summary>
+    /// Marks on the tokens of one sentence; <paramref name="candidates"/> are each token's clitic-stripped
+    /// candidate forms (<see cref="Analysis.CliticSegmenter.Candidates"/> of its normalized form, the form itself first).
+    /// </summary>
+    IEnumerable<LexiconMark> Mark(IReadOnlyList<IReadOnlyList<string>> candidates);
 }

@@ -63,11 +63,10 @@ public sealed class NerFeatureExtractor
         ArgumentNullException.ThrowIfNull(tokens);
         var n = tokens.Count;
         var forms = new NerTokenForms[n];
-        var norms = new string[n];
+        var candidates = new IReadOnlyList<string>[n];
         for (var i = 0; i < n; i++)
         {
-            forms[i] = FormsOf(tokens[i]);
-            norms[i] = forms[i].Norm;
+            forms[i] = FormsOf(tokens[i], out candidates[i]);
         }
 
         List<string>?[]? marks = null;
@@ -76,7 +75,7 @@ public sealed class NerFeatureExtractor
             marks = new List<string>?[n];
             foreach (var lex in _lexicons)
             {
-                foreach (var m in lex.Mark(norms))
+                foreach (var m in lex.Mark(candidates))
                 {
                     (marks[m.Token] ??= []).Add(lex.Name + ":" + m.Label);
                 }
@@ -108,7 +107,9 @@ public sealed class NerFeatureExtractor
     public static ulong ExtraKey(string label) => H(60, label);
 
     /// <summary>The forms the features are built from (exposed for tests).</summary>
-    internal static NerTokenForms FormsOf(string token)
+    internal static NerTokenForms FormsOf(string token) => FormsOf(token, out _);
+
+    private static NerTokenForms FormsOf(string token, out IReadOnlyList<string> candidates)
     {
         var norm = ArabicNormalizer.Normalize(token);
         if (norm.Length == 0)
@@ -121,9 +122,11 @@ public sealed class NerFeatureExtractor
         // Bare: the most stripped candidate of all (pronoun suffixes too).
         var stem = norm;
         var bare = norm;
+        candidates = [norm];
         if (kind == TokenKind.Arabic)
         {
             var c = CliticSegmenter.Candidates(norm);
+            candidates = c;
             bare = c[^1];
             foreach (var x in c)
             {

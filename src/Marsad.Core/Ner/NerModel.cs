@@ -11,6 +11,7 @@ public sealed class NerModel
     private static readonly int T = NerTags.Count;
 
     private readonly Dictionary<ulong, int> _rows;
+    private readonly FeatureTable _table;
     private readonly float[] _weights;
     private readonly float[] _transitions;
 
@@ -20,6 +21,7 @@ public sealed class NerModel
     {
         Features = features;
         _rows = rows;
+        _table = new FeatureTable(rows);
         _weights = weights;
         _transitions = transitions;
         Description = description;
@@ -67,7 +69,7 @@ public sealed class NerModel
     {
         foreach (var key in keys)
         {
-            if (_rows.TryGetValue(key, out var row))
+            if (_table.TryGetRow(key, out var row))
             {
                 var w = _weights.AsSpan(row * T, T);
                 for (var t = 0; t < T; t++)

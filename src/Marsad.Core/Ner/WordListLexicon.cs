@@ -80,22 +80,23 @@ public sealed class WordListLexicon : INerLexicon
         return new WordListLexicon(name, entries);
     }
 
+    /// <summary>Marks over normalized tokens (computes their candidates).</summary>
     public IEnumerable<LexiconMark> Mark(IReadOnlyList<string> norms)
     {
         ArgumentNullException.ThrowIfNull(norms);
+        return Mark([.. norms.Select(CliticSegmenter.Candidates)]);
+    }
+
+    public IEnumerable<LexiconMark> Mark(IReadOnlyList<IReadOnlyList<string>> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
         var marks = new List<LexiconMark>();
         if (_byFirst.Count == 0)
         {
             return marks;
         }
 
-        var candidates = new IReadOnlyList<string>[norms.Count];
-        for (var i = 0; i < norms.Count; i++)
-        {
-            candidates[i] = CliticSegmenter.Candidates(norms[i]);
-        }
-
-        for (var i = 0; i < norms.Count; i++)
+        for (var i = 0; i < candidates.Count; i++)
         {
             foreach (var c in candidates[i])
             {
@@ -106,7 +107,7 @@ public sealed class WordListLexicon : INerLexicon
 
                 foreach (var (words, label) in bucket)
                 {
-                    if (i + words.Length > norms.Count || !MatchesRest(candidates, i, words))
+                    if (i + words.Length > candidates.Count || !MatchesRest(candidates, i, words))
                     {
                         continue;
                     }
@@ -125,7 +126,7 @@ public sealed class WordListLexicon : INerLexicon
         return marks;
     }
 
-    private static bool MatchesRest(IReadOnlyList<string>[] candidates, int start, string[] words)
+    private static bool MatchesRest(IReadOnlyList<IReadOnlyList<string>> candidates, int start, string[] words)
     {
         for (var k = 1; k < words.Length; k++)
         {
