@@ -195,12 +195,12 @@ public sealed class NerAnnotator : IAnnotator
         return sb.ToString().Trim('-');
     }
 
-    /// <summary>Head key: the normalized first word with proclitics and article stripped (and a two-word head when listed so).</summary>
+    /// <summary>Head key: the normalized words with proclitics and article stripped (pronoun suffixes kept).</summary>
     internal static string HeadKey(string word)
     {
         var norm = ArabicNormalizer.Normalize(word.Trim());
         var words = norm.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Select(w => CliticSegmenter.Candidates(w)[^1]));
+        return string.Join(" ", words.Select(w => NerFeatureExtractor.FormsOf(w).Stem));
     }
 
     private int? ActorInter(string text)
