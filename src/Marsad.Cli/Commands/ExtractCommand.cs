@@ -3,6 +3,7 @@ using System.Globalization;
 using Marsad.Cli.Composition;
 using Marsad.Inputs;
 using Marsad.Output;
+using Marsad.Pipeline;
 
 namespace Marsad.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class ExtractCommand
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none." };
         var format = new Option<string>("--format")
         {
-            Description = "Output format: jsonl (default), acled-csv or geojson.",
+            Description = $"Output format: {string.Join(", ", OutputFormats.Names)} (default jsonl).",
             DefaultValueFactory = _ => "jsonl",
         };
         var paths = new Argument<string[]>("PATH")
@@ -83,7 +84,21 @@ internal static class ExtractCommand
                 continue;
             }
 
-            writer.Write(io.Stdout, pipeline.Run(result.Document!));
+            AnnotatedDocument annotated;
+            try
+            {
+                annotated = pipeline.Run(result.Document!);
+            }
+#pragma warning disable CA1031 // one document's failure must not stop the others: it is reported like a rejection
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                rejected++;
+                io.Stderr.WriteLine($"marsad: failed {result.Document!.Source.Path}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+                continue;
+            }
+
+            writer.Write(io.Stdout, annotated);
 
             // Streamed: each document reaches stdout as soon as it is done.
             io.Stdout.Flush();

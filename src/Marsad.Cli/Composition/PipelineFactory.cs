@@ -1,3 +1,8 @@
+using Marsad.Events;
+using Marsad.Knowledge;
+using Marsad.Knowledge.Actors;
+using Marsad.Knowledge.Persons;
+using Marsad.Knowledge.Places;
 using Marsad.Pipeline;
 using Ner = Marsad.Ner;
 
@@ -19,11 +24,19 @@ public static class PipelineFactory
             Marsad.Temporal.DateTagger.Load(data.PathOf("lexicons/dates-ar.json")),
             Marsad.Quantities.QuantityTagger.Load(data.PathOf("lexicons/numbers-ar.json"), data.PathOf("lexicons/counted-nouns-ar.json")),
         };
+
+        // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
+        var knowledge = KnowledgeBase.Shared(data.Root);
+        annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
+
+        // Statistical NER after the catalogues: it adds only what they lack.
         if (File.Exists(data.PathOf(NerModelFile)))
         {
             annotators.Add(Ner.NerAnnotator.Load(data.PathOf(NerModelFile), data.PathOf("models/ner-actor-heads.tsv")));
         }
 
+        // Events last: they read every mention the earlier components found.
+        annotators.Add(EventExtractor.Load(data.Root));
         return new ExtractionPipeline(annotators);
     }
 }

@@ -70,6 +70,11 @@ public sealed class QuantityTagger : IAnnotator
                 result.Add(m);
                 i = next;
             }
+            else if (t.Kind == TokenKind.Arabic && TryDual(text, tokens, i, out m, out next))
+            {
+                result.Add(m);
+                i = next;
+            }
             else
             {
                 i++;
@@ -227,7 +232,32 @@ public sealed class QuantityTagger : IAnnotator
         return true;
     }
 
+    private const long MaxCount = 1_000_000_000_000_000;
+
     private static readonly string Article = string.Concat(ArabicLetters.Alef, ArabicLetters.Lam);
+
+    /// <summary>A dual noun is a count of two (قتل عنصرين); a following اثنين / اثنتان joins the span.</summary>
+    private bool TryDual(string text, ImmutableArray<Token> tokens, int i, out Mention mention, out int next)
+    {
+        mention = null!;
+        next = i + 1;
+        if (!_lex.TryDualLemma(tokens[i].Norm, out var lemma))
+        {
+            return false;
+        }
+
+        var end = i;
+        if (i + 1 < tokens.Length && _lex.Cardinals.TryGetValue(tokens[i + 1].Norm, out var w) && w is { Value: 2, Kind: NumberWordKind.Unit })
+        {
+            end = i + 1;
+        }
+
+        var span = new TextSpan(tokens[i].Start, tokens[end].End);
+        var r = new QuantityRef(2, "exact", tokens[i].Span.Slice(text), lemma);
+        mention = new Mention(EntityType.Quantity, span, span.Slice(text), r, AnnotatorName, 0.9);
+        next = end + 1;
+        return true;
+    }
 
     private static bool Inside(Token t, IReadOnlyList<TextSpan> excluded, int ex)
     {
@@ -273,6 +303,12 @@ public sealed class QuantityTagger : IAnnotator
 
         // A comma that is not a thousands separator ("1,5") makes the number a decimal: not a count.
         if (norm.Contains(',', StringComparison.Ordinal) && !IsThousandsGrouped(norm))
+        {
+            return false;
+        }
+
+        // Counts stay far below 10^15; anything larger is an identifier, and would overflow with a scale.
+        if (d > MaxCount)
         {
             return false;
         }
@@ -326,6 +362,11 @@ public sealed class QuantityTagger : IAnnotator
                 break;
             }
 
+            if (current > MaxCount || total > MaxCount)
+            {
+                break;
+            }
+
             switch (w.Kind)
             {
                 case NumberWordKind.Scale:
@@ -347,6 +388,13 @@ public sealed class QuantityTagger : IAnnotator
 
         value = total + current;
         next = k;
+
+        // واحد / اثنان alone follow their noun (قتيل واحد); before a noun, "وأحد" is "and one of".
+        if (k == j + 1 && value <= 2)
+        {
+            return false;
+        }
+
         return any && value > 0;
     }
 }

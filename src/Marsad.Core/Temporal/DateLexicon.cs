@@ -56,6 +56,10 @@ public sealed class DateLexicon
 
     internal HashSet<string> WeekdayLeads { get; private init; } = null!;
 
+    internal HashSet<string> TodayBlockers { get; private init; } = null!;
+
+    internal PhraseMatcher<bool> HijriMonths { get; private init; } = null!;
+
     internal PhraseMatcher<int> OrdinalDays { get; private init; } = null!;
 
     internal PhraseMatcher<int> RelativeDays { get; private init; } = null!;
@@ -95,12 +99,12 @@ public sealed class DateLexicon
         var vague = Pairs(root, "vague", "window_days", static e => e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 0);
         var parts = Pairs(root, "period_parts", "part", static e => Enum.Parse<PeriodPart>(e.GetString()!, ignoreCase: true));
 
-        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        var relations = new Dictionary<string, Relation>(FastStringComparer.Instance);
         AddAll(relations, Strings(root, "past_markers"), Relation.Past);
         AddAll(relations, Strings(root, "current_markers"), Relation.Current);
         AddAll(relations, Strings(root, "next_markers"), Relation.Next);
 
-        var units = new Dictionary<string, (DateUnit, UnitForm)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (DateUnit, UnitForm)>(FastStringComparer.Instance);
         foreach (var u in root.GetProperty("units").EnumerateArray())
         {
             var unit = Enum.Parse<DateUnit>(u.GetProperty("unit").GetString()!, ignoreCase: true);
@@ -113,7 +117,7 @@ public sealed class DateLexicon
             }
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(FastStringComparer.Instance);
         foreach (var (form, value) in Pairs(root, "count_words", "value", static e => e.GetInt32()))
         {
             counts.TryAdd(ArabicNormalizer.Normalize(form), value);
@@ -125,6 +129,8 @@ public sealed class DateLexicon
             AmbiguousMonths = Set(Strings(root, "ambiguous_month_forms")),
             Weekdays = PhraseMatcher<DayOfWeek>.Build(weekdays, allowProclitics: true),
             WeekdayLeads = Set(Strings(root, "weekday_lead_words")),
+            TodayBlockers = Set(Strings(root, "today_blockers")),
+            HijriMonths = PhraseMatcher<bool>.Build(Strings(root, "hijri_months").Select(static s => KeyValuePair.Create(s, true)), allowProclitics: false),
             OrdinalDays = PhraseMatcher<int>.Build(ordinals, allowProclitics: true),
             RelativeDays = PhraseMatcher<int>.Build(relDays, allowProclitics: true),
             DayParts = PhraseMatcher<bool>.Build(Strings(root, "day_parts").Select(static s => KeyValuePair.Create(s, true)), allowProclitics: true),
@@ -136,7 +142,7 @@ public sealed class DateLexicon
             CountWords = counts,
             PeriodParts = PhraseMatcher<PeriodPart>.Build(parts, allowProclitics: true),
             Vague = PhraseMatcher<int>.Build(vague, allowProclitics: true),
-            Starters = [],
+            Starters = new HashSet<string>(FastStringComparer.Instance),
         };
 
         foreach (var f in lex.Months.FirstForms.Concat(lex.Weekdays.FirstForms).Concat(lex.OrdinalDays.FirstForms)
@@ -176,7 +182,7 @@ public sealed class DateLexicon
         root.GetProperty(name).EnumerateArray().Select(static e => e.GetString()!);
 
     private static HashSet<string> Set(IEnumerable<string> forms) =>
-        new(forms.Select(static f => ArabicNormalizer.Normalize(f)), StringComparer.Ordinal);
+        new(forms.Select(static f => ArabicNormalizer.Normalize(f)), FastStringComparer.Instance);
 
     private static void AddAll(Dictionary<string, Relation> map, IEnumerable<string> forms, Relation r)
     {

@@ -132,6 +132,12 @@ public sealed class DateTagger : IAnnotator
             int n;
             if (lex.Units.TryGetValue(NormAt(j), out var u) && u.Form is UnitForm.Singular or UnitForm.Dual)
             {
+                // قبل عام 2011 / منذ شهر أيار / قبل شهر رمضان: "before/since" a named time, not "a year/month ago".
+                if (u.Form == UnitForm.Singular && (TryYearNumber(j + 1, out _) || lex.Months.TryMatch(tokens, j + 1, out _) || lex.HijriMonths.TryMatch(tokens, j + 1, out _)))
+                {
+                    return false;
+                }
+
                 n = u.Form == UnitForm.Dual ? 2 : 1;
                 j++;
             }
@@ -283,7 +289,8 @@ public sealed class DateTagger : IAnnotator
 
             // "اليوم الثالث", "لليوم 5": the day as an ordinal count, not today.
             var next = j + m.TokenCount;
-            if (m.Value == 0 && (lex.OrdinalDays.TryMatch(tokens, next, out _) || (next < tokens.Length && tokens[next].Kind == TokenKind.Number)))
+            if (m.Value == 0 && (lex.OrdinalDays.TryMatch(tokens, next, out _) || lex.TodayBlockers.Contains(NormAt(next))
+                || (next < tokens.Length && tokens[next].Kind == TokenKind.Number)))
             {
                 return false;
             }
@@ -508,6 +515,13 @@ public sealed class DateTagger : IAnnotator
 
             if (!lex.Months.TryMatch(tokens, j, out var mm))
             {
+                // شهر رمضان: a Hijri month, kept as a mention without a value (no Hijri conversion).
+                if (monthWord && lex.HijriMonths.TryMatch(tokens, j, out var hm))
+                {
+                    hit = new Hit(j + hm.TokenCount, 0, new DateRef(null, 3, "month"), 0.8);
+                    return true;
+                }
+
                 return false;
             }
 
@@ -523,7 +537,8 @@ public sealed class DateTagger : IAnnotator
             var afterMonth = SkipAlternateMonth(j + mm.TokenCount, mm.Value);
             var spec = ParseYearSpec(afterMonth);
             var ambiguous = mm.TokenCount == 1 && IsAmbiguousMonth(tokens[j].Norm, mm.ProcliticLength);
-            if (ambiguous && !monthWord && !spec.Present)
+            var led = j > 0 && lex.WeekdayLeads.Contains(tokens[j - 1].Norm);
+            if (ambiguous && !monthWord && !spec.Present && !led)
             {
                 return false;
             }
@@ -695,13 +710,14 @@ public sealed class DateTagger : IAnnotator
                 };
             }
 
-            // No year: the one that puts the date nearest the publication date (ties go to the past).
+            // No year: the one that puts the date nearest the publication date, a future date counting double
+            // (reports mostly look back: in December, "May" is last May, "3 January" is next month).
             var best = new DateOnly(p.Year, month, 1);
             var bestDistance = int.MaxValue;
             for (var yy = p.Year - 1; yy <= p.Year + 1; yy++)
             {
                 var probe = TryDate(yy, month, Math.Min(day ?? 15, DateTime.DaysInMonth(yy, month)), out var d) ? d : new DateOnly(yy, month, 1);
-                var distance = Math.Abs(probe.DayNumber - p.DayNumber) * 2 + (probe > p ? 1 : 0);
+                var distance = probe > p ? (probe.DayNumber - p.DayNumber) * 2 : p.DayNumber - probe.DayNumber;
                 if (distance < bestDistance)
                 {
                     bestDistance = distance;

@@ -60,6 +60,8 @@ public class QuantityTaggerTests
     [InlineData("فرّ مئات العائلات من البلدة.", "hundreds", 200)]
     [InlineData("نزح عشرات الآلاف من المواطنين.", "tens", 20000)]
     [InlineData("اعتقلت الدورية عدداً من الشبان.", "several", 2)]
+    [InlineData("فرّ آلاف المدنيين من البلدة.", "thousands", 2000)]
+    [InlineData("أصيب بعض العناصر في الاشتباك.", "several", 2)]
     public void Find_VagueCounts_CarryLowerBoundAndQualifier(string text, string qualifier, long value)
     {
         var q = Single(text);
@@ -128,4 +130,37 @@ public class QuantityTaggerTests
         // حافلتان is not listed: the light stem (حافل) finds حافلة.
         Single("وصلت 7 حافلتان").Ref.NounLemma.ShouldBe("حافلة");
     }
+
+    [Fact]
+    public void Find_ConjunctionPlusOneOf_IsNotACount() =>
+        // "وأحد القادة" is "and one of the commanders"; normalized it looks like واحد (one).
+        Quantities("وأحد القادة قتل في الغارة.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_ConstructDualThousand_IsTwoThousand() =>
+        Single("شارك نحو ألفي مقاتل في الهجوم.").Ref.ShouldBe(new QuantityRef(2000, "about", "مقاتل", "مقاتل"));
+
+    [Theory]
+    [InlineData("قتل عنصرين في الكمين.", "عنصرين", "عنصر")]
+    [InlineData("احترقت سيارتين قرب الحاجز.", "سيارتين", "سيارة")]
+    [InlineData("أصيب جنديان بجروح.", "جنديان", "جندي")]
+    [InlineData("دمرت الغارة الشاحنتين.", "الشاحنتين", "شاحنة")]
+    [InlineData("قتل شخصين اثنين.", "شخصين اثنين", "شخص")]
+    public void Find_DualNoun_IsCountOfTwo(string text, string span, string lemma)
+    {
+        var q = Single(text);
+        q.Text.ShouldBe(span);
+        q.Ref.Value.ShouldBe(2);
+        q.Ref.NounLemma.ShouldBe(lemma);
+    }
+
+    [Fact]
+    public void Find_SoundMasculinePlural_IsNotDual() =>
+        // مقاتلين shares its spelling with the dual but is the plural: no count.
+        Quantities("انسحب المقاتلين من الموقع.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_HugeNumberWithScale_IsIgnoredWithoutOverflow() =>
+        // Far beyond any count: an identifier, and multiplying it would overflow.
+        Quantities("99999999999999999999999 مليار شخص ومليار مليار مليار مليار مليار عنصر").ShouldAllBe(q => q.Ref.Value > 0);
 }

@@ -86,6 +86,15 @@ public class DateTaggerTests
         Single("اجتمعوا الاثنين الماضي في المقر.").Ref.Value.ShouldBe(new DateOnly(2021, 11, 29));
 
     [Fact]
+    public void Find_WeekdayBeforeFullDate_JoinsTheDate()
+    {
+        var d = Single("وقع الهجوم يوم الأحد 5 كانون الأول 2021 فجراً.");
+        // The explicit date speaks; the weekday joins its span.
+        d.Text.ShouldBe("يوم الأحد 5 كانون الأول 2021");
+        d.Ref.Value.ShouldBe(new DateOnly(2021, 12, 5));
+    }
+
+    [Fact]
     public void Find_BareWeekdayWithoutContext_IsNotTagged() =>
         // الاثنين here means "both of them".
         Dates("وافق الاثنين على الاتفاق.").ShouldBeEmpty();
@@ -110,6 +119,28 @@ public class DateTaggerTests
         found.Ref.Value.ShouldBe(new DateOnly(y, m, d));
         found.Ref.TimePrecision.ShouldBe(1);
     }
+
+    [Fact]
+    public void Find_BeforeYear_IsTheYearNotAYearAgo()
+    {
+        var d = Single("كانت المدينة هادئة قبل عام 2011.");
+        // "قبل عام 2011" is "before 2011": the year is the mention, not "a year ago".
+        d.Text.ShouldBe("عام 2011");
+        d.Ref.Kind.ShouldBe("year");
+    }
+
+    [Fact]
+    public void Find_HijriMonth_HasNullValue()
+    {
+        var d = Single("توقفت المعارك خلال شهر رمضان.");
+        // No Hijri conversion: the month is found, its date is not invented.
+        d.Text.ShouldBe("شهر رمضان");
+        d.Ref.Value.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Find_TheNextDay_IsNotToday() =>
+        Dates("وفي اليوم التالي عادت القوات.").ShouldBeEmpty();
 
     [Fact]
     public void Find_WeekAgo_IsWeekPrecision()
@@ -212,9 +243,27 @@ public class DateTaggerTests
         Dates("من 28 تشرين الثاني حتى 3 كانون الثاني").Select(d => d.Ref.Value).ShouldBe([new DateOnly(2021, 11, 28), new DateOnly(2022, 1, 3)]);
 
     [Fact]
+    public void Find_MonthWithoutYear_PrefersThePast() =>
+        // Published in December: "May" is last May (seven months back), not next May (five months ahead).
+        Single("نفذت الغارات خلال شهر أيار في المنطقة.").Ref.Value.ShouldBe(new DateOnly(2021, 5, 1));
+
+    [Fact]
     public void Find_AmbiguousMonthWordAlone_IsNotADate() =>
         // مارس is also the verb "practised".
         Dates("مارس الضغط على الأهالي.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_AmbiguousMonthAsCarMake_IsNotADate() =>
+        // نيسان is April, and also a pick-up truck make.
+        Dates("صادرت الدورية سيارة نيسان محملة بالأسلحة.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_AmbiguousMonthAfterPreposition_IsADate() =>
+        Single("وقعت الحادثة في نيسان قرب الحدود.").Ref.Value.ShouldBe(new DateOnly(2021, 4, 1));
+
+    [Fact]
+    public void Find_WorldDay_IsNotToday() =>
+        Dates("احتفل الناشطون باليوم العالمي للسلام.").ShouldBeEmpty();
 
     [Fact]
     public void Find_YearWithWord_IsYearPrecision() =>
