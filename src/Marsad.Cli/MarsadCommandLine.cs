@@ -19,6 +19,8 @@ public static class MarsadCommandLine
         root.Subcommands.Add(ExtractCommand.Create(io));
         root.Subcommands.Add(DataBuildCommand.Create(io));
         root.Subcommands.Add(GazetteerImportCommand.Create(io));
+        root.Subcommands.Add(TagCommand.Create(io));
+        root.Subcommands.Add(TrainCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
