@@ -16,6 +16,10 @@ public static class MarsadCommandLine
         var io = new CliIo(stdin, stdout, stderr);
         var root = new RootCommand("Marsad: structured, verifiable conflict-event data from Arabic news reports.");
         root.Subcommands.Add(ExtractCommand.Create(io));
+        root.Subcommands.Add(IngestCommand.Create(io));
+        root.Subcommands.Add(SearchCommand.Create(io));
+        root.Subcommands.Add(EventsCommand.Create(io));
+        root.Subcommands.Add(ExportCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
