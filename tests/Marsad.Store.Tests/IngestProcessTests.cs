@@ -29,7 +29,7 @@ public sealed class IngestProcessTests : IDisposable
     [Fact]
     public async Task Ingest_KilledMidway_ConsistentAndCompletedByRerun()
     {
-        const int Count = 6000;
+        const int Count = 3000;
         const int Batch = 50;
         var corpus = Path.Combine(_dir, "corpus");
         CorpusGenerator.WriteFiles(corpus, Count);
