@@ -125,6 +125,24 @@ internal static class Schema
         "CREATE TABLE rejections (id {serial}, input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)",
     ];
 
+    /// <summary>
+    /// Version 2: the most used filter indexes carry the other low-cardinality filter columns, so combined
+    /// filters (outlet + type, status + sub-type, ...) are counted and paged from the index alone.
+    /// </summary>
+    public static readonly string[] Version2 =
+    [
+        "DROP INDEX ix_events_type",
+        "DROP INDEX ix_events_sub_type",
+        "DROP INDEX ix_events_outlet",
+        "DROP INDEX ix_events_status",
+        "DROP INDEX ix_events_admin1",
+        "CREATE INDEX ix_events_type ON events(event_type, event_date, id, sub_event_type, status, outlet, admin1)",
+        "CREATE INDEX ix_events_sub_type ON events(sub_event_type, event_date, id, event_type, status, outlet, admin1)",
+        "CREATE INDEX ix_events_outlet ON events(outlet, event_date, id, event_type, sub_event_type, status, admin1)",
+        "CREATE INDEX ix_events_status ON events(status, event_date, id, event_type, sub_event_type, outlet, admin1)",
+        "CREATE INDEX ix_events_admin1 ON events(admin1, event_date, id, event_type, sub_event_type, status, outlet)",
+    ];
+
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

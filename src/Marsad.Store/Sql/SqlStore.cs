@@ -31,7 +31,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 1;
+    public static int LatestVersion => 2;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -539,8 +539,37 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         var total = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM events WHERE 1 = 1{where}", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
         p.Add("limit", query.Limit ?? int.MaxValue);
         p.Add("offset", query.Offset);
-        var items = await ReadEventsAsync(c, $"SELECT {EventColumns} FROM events WHERE 1 = 1{where} ORDER BY event_date DESC, id DESC LIMIT @limit OFFSET @offset", p, cancellationToken).ConfigureAwait(false);
+        var items = await ReadEventsAsync(c, PageSql(query, where, p), p, cancellationToken).ConfigureAwait(false);
         return new EventPage(items, total);
+    }
+
+    private static readonly string[] ActorColumns = ["actor1_id", "actor2_id", "actor1_name", "actor2_name"];
+
+    private static readonly string[] PlaceColumns = ["place_id", "place_name", "admin1", "admin2"];
+
+    /// <summary>
+    /// The page query. An actor or place filter matches any of four columns; an OR over them cannot walk one
+    /// index in date order, so the page is the union of four index walks, each stopped after offset+limit rows.
+    /// </summary>
+    private string PageSql(EventQuery query, string where, DynamicParameters p)
+    {
+        const string Order = " ORDER BY event_date DESC, id DESC";
+        var (columns, name, rest) = query switch
+        {
+            { Actor.Length: > 0, Limit: not null } => (ActorColumns, "actor", query with { Actor = null }),
+            { Place.Length: > 0, Limit: not null } => (PlaceColumns, "place", query with { Place = null }),
+            _ => (null, null, query),
+        };
+        if (columns is null)
+        {
+            return $"SELECT {EventColumns} FROM events WHERE 1 = 1{where}{Order} LIMIT @limit OFFSET @offset";
+        }
+
+        var (restWhere, restParams) = BuildWhere(rest);
+        p.AddDynamicParams(restParams);
+        p.Add("walk", (long)query.Offset + query.Limit!.Value);
+        var walks = columns.Select((col, i) => $"SELECT id FROM (SELECT id FROM events WHERE {col} = @{name}{restWhere}{Order} LIMIT @walk) w{i}");
+        return $"SELECT {EventColumns} FROM events WHERE id IN ({string.Join(" UNION ", walks)}){Order} LIMIT @limit OFFSET @offset";
     }
 
     public async IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
