@@ -9,6 +9,7 @@ namespace Marsad.Tests.Store;
 
 public sealed class SearchTextTests
 {
+    // Each pair must give one and the same term (the exact stem depends on the analysis chain's segmenter).
     [Theory]
     [InlineData("وبالقصفِ", "قصف")] // conjunction + preposition + article + kasra
     [InlineData("القـــصف", "قصف")] // tatweel
@@ -16,9 +17,10 @@ public sealed class SearchTextTests
     [InlineData("إعلان", "اعلان")] // hamza under alef
     [InlineData("مدينةُ", "مدينه")] // teh marbuta folded, damma dropped
     [InlineData("SY24", "sy24")]
-    public void Stem_ArabicVariants_SameTerm(string word, string expected)
+    public void QueryTerms_ArabicVariants_SameTerm(string word, string plain)
     {
-        SearchText.QueryTerms(word).ShouldBe([expected]);
+        var term = SearchText.QueryTerms(word).ShouldHaveSingleItem();
+        SearchText.QueryTerms(plain).ShouldBe([term]);
     }
 
     [Fact]
