@@ -127,6 +127,15 @@ internal static class StoreBenchmark
         var have = Scalar("SELECT COUNT(*) FROM events");
         if (have >= target)
         {
+            if (postgres)
+            {
+                Scalar("SELECT 1");
+                using var vacuum = c.CreateCommand();
+                vacuum.CommandText = "VACUUM ANALYZE";
+                vacuum.CommandTimeout = 0;
+                await vacuum.ExecuteNonQueryAsync();
+            }
+
             return;
         }
 
@@ -160,7 +169,7 @@ internal static class StoreBenchmark
 
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = postgres ? "ANALYZE" : "ANALYZE";
+            cmd.CommandText = postgres ? "VACUUM ANALYZE" : "ANALYZE";
             cmd.CommandTimeout = 0;
             await cmd.ExecuteNonQueryAsync();
         }
