@@ -131,11 +131,11 @@ internal static class Schema
     /// </summary>
     public static readonly string[] Version2 =
     [
-        "DROP INDEX ix_events_type",
-        "DROP INDEX ix_events_sub_type",
-        "DROP INDEX ix_events_outlet",
-        "DROP INDEX ix_events_status",
-        "DROP INDEX ix_events_admin1",
+        "DROP INDEX IF EXISTS ix_events_type",
+        "DROP INDEX IF EXISTS ix_events_sub_type",
+        "DROP INDEX IF EXISTS ix_events_outlet",
+        "DROP INDEX IF EXISTS ix_events_status",
+        "DROP INDEX IF EXISTS ix_events_admin1",
         "CREATE INDEX ix_events_type ON events(event_type, event_date, id, sub_event_type, status, outlet, admin1)",
         "CREATE INDEX ix_events_sub_type ON events(sub_event_type, event_date, id, event_type, status, outlet, admin1)",
         "CREATE INDEX ix_events_outlet ON events(outlet, event_date, id, event_type, sub_event_type, status, admin1)",
