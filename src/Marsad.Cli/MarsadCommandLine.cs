@@ -21,6 +21,10 @@ public static class MarsadCommandLine
         root.Subcommands.Add(GazetteerImportCommand.Create(io));
         root.Subcommands.Add(TagCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
+        root.Subcommands.Add(IngestCommand.Create(io));
+        root.Subcommands.Add(SearchCommand.Create(io));
+        root.Subcommands.Add(EventsCommand.Create(io));
+        root.Subcommands.Add(ExportCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
