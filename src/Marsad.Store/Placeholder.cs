@@ -1,1 +1,0 @@
-namespace Marsad.Store; internal static class Placeholder { }
