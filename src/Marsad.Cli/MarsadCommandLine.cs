@@ -16,6 +16,8 @@ public static class MarsadCommandLine
         var io = new CliIo(stdin, stdout, stderr);
         var root = new RootCommand("Marsad: structured, verifiable conflict-event data from Arabic news reports.");
         root.Subcommands.Add(ExtractCommand.Create(io));
+        root.Subcommands.Add(ServeCommand.Create(io));
+        root.Subcommands.Add(UserCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

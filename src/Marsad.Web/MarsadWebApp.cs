@@ -37,6 +37,15 @@ public static class MarsadWebApp
         return app;
     }
 
+    /// <summary>The addresses a started application listens on (resolves port 0).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var feature = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>();
+        return feature is null ? [] : [.. feature.Addresses];
+    }
+
     public static void ConfigureServices(IServiceCollection services, WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(services);

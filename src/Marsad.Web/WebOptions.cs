@@ -26,4 +26,7 @@ public sealed record WebOptions
 
     /// <summary>Send HSTS and mark cookies Secure (set when served behind HTTPS).</summary>
     public bool Https { get; init; }
+
+    /// <summary>True for an http(s) tile URL template.</summary>
+    public static bool IsValidTileUrl(string url) => Infrastructure.SecurityHeaders.TileOrigin(url) is not null;
 }
