@@ -1,65 +1,1063 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Marsad.Output;
 using Marsad.Pipeline;
+using Marsad.Store.Dedup;
+using Marsad.Store.Merge;
+using Marsad.Store.Search;
 
 namespace Marsad.Store.Sql;
 
-/// <summary>Work in progress.</summary>
+/// <summary>
+/// The store over SQL, shared by SQLite and PostgreSQL: the same tables, the same parameterized statements
+/// (every user value is a parameter). Dialects supply connections, migration extras, locking and full-text search.
+/// </summary>
 internal abstract class SqlStore(TimeProvider time) : IMarsadStore
 {
+    protected const string EventColumns =
+        "id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor2_id, actor2_name, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json";
+
+    private const string DocumentSummaryColumns =
+        "id, path, url, outlet, title, published, ingested_at, updated_at, event_count, duplicate_of";
+
     protected TimeProvider Time { get; } = time;
 
     public abstract string Kind { get; }
 
-    public virtual Task<IngestBatchResult> IngestBatchAsync(IReadOnlyList<AnnotatedDocument> documents, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>The newest schema version this code knows.</summary>
+    public static int LatestVersion => 1;
 
-    public virtual Task RecordRejectionAsync(string input, string reason, CancellationToken cancellationToken) => throw new NotImplementedException();
+    // ---- dialect hooks -------------------------------------------------------------------------------
 
-    public virtual Task<IReadOnlyList<RejectedInput>> ListRejectionsAsync(int limit, CancellationToken cancellationToken) => throw new NotImplementedException();
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
-    public virtual Task<MergeSummary> RecomputeMergesAsync(MergeOptions? options, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>Begins a write transaction (SQLite: IMMEDIATE, so the writer lock is taken up front).</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 
-    public virtual Task<StoredDocument?> GetDocumentAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>The statements of a schema version, with placeholders replaced for this dialect.</summary>
+    protected abstract IReadOnlyList<string> MigrationStatements(int version);
 
-    public virtual Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>Serializes work on <paramref name="key"/> across processes for the transaction (PostgreSQL advisory lock).</summary>
+    protected abstract Task LockAsync(DbConnection connection, DbTransaction tx, string key, CancellationToken ct);
 
-    public virtual Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    protected abstract Task WriteFullTextAsync(DbConnection connection, DbTransaction tx, long seq, string indexForm, bool replace, CancellationToken ct);
 
-    public virtual IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>SQL selecting <c>seq</c> and <c>score</c> (higher is better) of documents matching <c>@match</c>, joined as <c>d</c>.</summary>
+    protected abstract string FullTextSelect { get; }
 
-    public virtual Task<EventDetail?> GetEventAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>SQL selecting the ids of documents matching <c>@match</c>.</summary>
+    protected abstract string FullTextDocumentIds { get; }
 
-    public virtual Task<ActorGraph> GetActorGraphAsync(EventQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>The value of <c>@match</c> for these query terms.</summary>
+    protected abstract string FullTextParameter(ImmutableArray<string> terms);
 
-    public virtual Task<MergedEvent?> GetMergedEventAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>Checks the schema table exists and returns the applied version (0 when none).</summary>
+    protected abstract Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
 
-    public virtual Task<IReadOnlyList<MergedEvent>> ListMergedEventsAsync(EventQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    // ---- migrations ----------------------------------------------------------------------------------
 
-    public virtual Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(c, cancellationToken).ConfigureAwait(false);
+        await LockAsync(c, tx, "marsad:migrate", cancellationToken).ConfigureAwait(false);
+        var current = await CurrentVersionAsync(c, tx, cancellationToken).ConfigureAwait(false);
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException($"The database's schema version {current} is newer than this program's ({LatestVersion}).");
+        }
 
-    public virtual Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+        for (var v = current + 1; v <= LatestVersion; v++)
+        {
+            foreach (var sql in MigrationStatements(v))
+            {
+                await c.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
 
-    public virtual Task<StoredEvent> AcceptEventAsync(string eventId, string user, string? comment, CancellationToken cancellationToken) => throw new NotImplementedException();
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)",
+                new { v, at = Now() },
+                tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
 
-    public virtual Task<StoredEvent> EditEventAsync(string eventId, string user, string eventJson, string? comment, CancellationToken cancellationToken) => throw new NotImplementedException();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return LatestVersion;
+    }
 
-    public virtual Task<StoredEvent> RejectEventAsync(string eventId, string user, string? comment, CancellationToken cancellationToken) => throw new NotImplementedException();
+    // ---- ingest --------------------------------------------------------------------------------------
 
-    public virtual Task<MergedEvent> MergeEventsAsync(IReadOnlyList<string> eventIds, string user, string? comment, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<IngestBatchResult> IngestBatchAsync(IReadOnlyList<AnnotatedDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var prepared = documents.Select(PreparedDocument.From).ToList();
+        var results = new List<IngestItemResult>(prepared.Count);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(c, cancellationToken).ConfigureAwait(false);
 
-    public virtual Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string? eventId, int limit, CancellationToken cancellationToken) => throw new NotImplementedException();
+        // Lock every document of the batch in a fixed order, so concurrent batches never deadlock.
+        foreach (var id in prepared.Select(p => p.Id).Distinct().Order(StringComparer.Ordinal))
+        {
+            await LockAsync(c, tx, "doc:" + id, cancellationToken).ConfigureAwait(false);
+        }
 
-    public virtual Task<bool> AddUserAsync(string name, string passwordHash, string role, CancellationToken cancellationToken) => throw new NotImplementedException();
+        var now = Now();
+        foreach (var p in prepared)
+        {
+            results.Add(await IngestOneAsync(c, tx, p, now, cancellationToken).ConfigureAwait(false));
+        }
 
-    public virtual Task<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken) => throw new NotImplementedException();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new IngestBatchResult(results);
+    }
 
-    public virtual Task<StoreUser?> GetUserAsync(string name, CancellationToken cancellationToken) => throw new NotImplementedException();
+    private async Task<IngestItemResult> IngestOneAsync(DbConnection c, DbTransaction tx, PreparedDocument p, string now, CancellationToken ct)
+    {
+        var existing = await c.QuerySingleOrDefaultAsync<(long Seq, string Hash)?>(new CommandDefinition(
+            "SELECT seq, content_hash FROM documents WHERE id = @id", new { id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (existing is { } ex && ex.Hash == p.ContentHash)
+        {
+            return new IngestItemResult(p.Source.Path, p.Id, IngestOutcome.Unchanged, p.Events.Count, null, null);
+        }
 
-    public virtual Task<IReadOnlyList<StoreUser>> ListUsersAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+        var src = p.Source;
+        long seq;
+        string? duplicateOf = null;
+        var args = new
+        {
+            id = p.Id,
+            hash = p.ContentHash,
+            text = p.Text,
+            path = src.Path,
+            url = src.Url,
+            outlet = src.Outlet,
+            title = src.Title,
+            published = DateText(src.Published),
+            warnings = p.WarningsJson,
+            now,
+            count = p.Events.Count,
+        };
+        if (existing is { } old)
+        {
+            seq = old.Seq;
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE documents SET content_hash = @hash, text = @text, path = @path, url = @url, outlet = @outlet, title = @title, published = @published, warnings = @warnings, updated_at = @now, event_count = @count WHERE id = @id",
+                args, tx, cancellationToken: ct)).ConfigureAwait(false);
+            duplicateOf = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT duplicate_of FROM documents WHERE id = @id", new { id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            await c.ExecuteAsync(new CommandDefinition("DELETE FROM entities WHERE document_id = @id", new { id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
+        else
+        {
+            var signature = MinHash.Signature(p.Text);
+            var bands = MinHash.BandKeys(signature);
+            (duplicateOf, var links) = await FindNearDuplicateAsync(c, tx, p.Id, signature, bands, ct).ConfigureAwait(false);
+            seq = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO documents (id, content_hash, text, path, url, outlet, title, published, warnings, ingested_at, updated_at, event_count, duplicate_of, minhash) " +
+                "VALUES (@id, @hash, @text, @path, @url, @outlet, @title, @published, @warnings, @now, @now, @count, @dup, @minhash) RETURNING seq",
+                new
+                {
+                    args.id, args.hash, args.text, args.path, args.url, args.outlet, args.title, args.published, args.warnings, args.now, args.count,
+                    dup = duplicateOf,
+                    minhash = MinHash.ToBytes(signature),
+                },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false);
+            for (var b = 0; b < bands.Length; b++)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO doc_bands (band, hash, document_id) VALUES (@b, @h, @id) ON CONFLICT DO NOTHING",
+                    new { b, h = bands[b], id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            }
 
-    public virtual Task<int> MigrateAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+            foreach (var (other, sim) in links)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (@a, @b, @s) ON CONFLICT DO NOTHING",
+                    new { a = p.Id, b = other, s = sim }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            }
+        }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        await WriteFullTextAsync(c, tx, seq, SearchText.IndexForm(p.Text), existing is not null, ct).ConfigureAwait(false);
+
+        for (var i = 0; i < p.Entities.Count; i++)
+        {
+            var e = p.Entities[i];
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO entities (document_id, ordinal, type, text, start_offset, end_offset, ref_id, ref_name, ref_json) VALUES (@d, @i, @type, @text, @s, @e, @rid, @rname, @rjson)",
+                new { d = p.Id, i, type = e.Type, text = e.Text, s = e.Start, e = e.End, rid = e.RefId, rname = e.RefName, rjson = e.RefJson },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await WriteMachineEventsAsync(c, tx, p, existing is not null, ct).ConfigureAwait(false);
+        return new IngestItemResult(src.Path, p.Id, existing is null ? IngestOutcome.Stored : IngestOutcome.Updated, p.Events.Count, duplicateOf, null);
+    }
+
+    private static async Task<(string? DuplicateOf, List<(string Other, double Similarity)> Links)> FindNearDuplicateAsync(
+        DbConnection c, DbTransaction tx, string id, uint[] signature, long[] bands, CancellationToken ct)
+    {
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        for (var b = 0; b < bands.Length; b++)
+        {
+            foreach (var other in await c.QueryAsync<string>(new CommandDefinition(
+                "SELECT document_id FROM doc_bands WHERE band = @b AND hash = @h", new { b, h = bands[b] }, tx, cancellationToken: ct)).ConfigureAwait(false))
+            {
+                if (other != id)
+                {
+                    candidates.Add(other);
+                }
+            }
+        }
+
+        var links = new List<(string, double)>();
+        string? duplicateOf = null;
+        var bestSeq = long.MaxValue;
+        foreach (var other in candidates)
+        {
+            var row = await c.QuerySingleOrDefaultAsync<(long Seq, byte[] MinHash, string? DuplicateOf)?>(new CommandDefinition(
+                "SELECT seq, minhash, duplicate_of FROM documents WHERE id = @other", new { other }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            if (row is not { } r || r.MinHash is null)
+            {
+                continue;
+            }
+
+            var sim = MinHash.Similarity(signature, MinHash.FromBytes(r.MinHash));
+            if (sim >= MinHash.DuplicateThreshold)
+            {
+                links.Add((other, Math.Round(sim, 4)));
+                // The earliest stored original is the one this republishes.
+                if (r.Seq < bestSeq)
+                {
+                    bestSeq = r.Seq;
+                    duplicateOf = r.DuplicateOf ?? other;
+                }
+            }
+        }
+
+        return (duplicateOf, links);
+    }
+
+    private static async Task WriteMachineEventsAsync(DbConnection c, DbTransaction tx, PreparedDocument p, bool existed, CancellationToken ct)
+    {
+        var reviewed = new HashSet<int>();
+        if (existed)
+        {
+            foreach (var (ordinal, status) in await c.QueryAsync<(long, string)>(new CommandDefinition(
+                "SELECT ordinal, status FROM events WHERE document_id = @d", new { d = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false))
+            {
+                if (status != nameof(ReviewStatus.Unreviewed))
+                {
+                    reviewed.Add((int)ordinal);
+                }
+            }
+
+            // Unreviewed machine events are replaced; reviewed ones keep their human version (the machine's is refreshed).
+            await c.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM events WHERE document_id = @d AND status = @s", new { d = p.Id, s = nameof(ReviewStatus.Unreviewed) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < p.Events.Count; i++)
+        {
+            var (json, row) = p.Events[i];
+            var id = EventId(p.Id, i);
+            if (reviewed.Contains(i))
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE events SET machine_json = @json WHERE id = @id", new { id, json }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                continue;
+            }
+
+            await InsertEventAsync(c, tx, id, p.Id, i, row, json, p.Source.Outlet, DateText(p.Source.Published), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Inserts one machine event (version 0, unreviewed). Also used by benchmarks to bulk-load.</summary>
+    internal static Task InsertEventAsync(DbConnection c, DbTransaction tx, string id, string documentId, int ordinal, EventRow row, string json, string? outlet, string? published, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO events (id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor1_inter, actor2_id, actor2_name, actor2_inter, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json, machine_json) " +
+            "VALUES (@id, @documentId, @ordinal, 0, @status, @EventType, @SubEventType, @Date, @TimePrecision, @Actor1Id, @Actor1Name, @Actor1Inter, @Actor2Id, @Actor2Name, @Actor2Inter, @PlaceId, @PlaceName, @Admin1, @Admin2, @Latitude, @Longitude, @GeoPrecision, @Fatalities, @AttributionKind, @outlet, @published, @Confidence, NULL, @json, @json)",
+            new
+            {
+                id, documentId, ordinal, status = nameof(ReviewStatus.Unreviewed),
+                row.EventType, row.SubEventType, row.Date, row.TimePrecision, row.Actor1Id, row.Actor1Name, row.Actor1Inter,
+                row.Actor2Id, row.Actor2Name, row.Actor2Inter, row.PlaceId, row.PlaceName, row.Admin1, row.Admin2,
+                row.Latitude, row.Longitude, row.GeoPrecision, row.Fatalities, row.AttributionKind, outlet, published, row.Confidence, json,
+            },
+            tx,
+            cancellationToken: ct));
+
+    public static string EventId(string documentId, int ordinal) => documentId + "-" + ordinal.ToString(CultureInfo.InvariantCulture);
+
+    public async Task RecordRejectionAsync(string input, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO rejections (input, reason, at) VALUES (@input, @reason, @at)", new { input, reason, at = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<RejectedInput>> ListRejectionsAsync(int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await c.QueryAsync<(long Id, string Input, string Reason, string At)>(new CommandDefinition(
+            "SELECT id, input, reason, at FROM rejections ORDER BY id DESC LIMIT @limit", new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new RejectedInput(r.Id, r.Input, r.Reason, ParseTime(r.At)))];
+    }
+
+    // ---- merges --------------------------------------------------------------------------------------
+
+    public async Task<MergeSummary> RecomputeMergesAsync(MergeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MergeOptions();
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(c, cancellationToken).ConfigureAwait(false);
+        await LockAsync(c, tx, "marsad:merge", cancellationToken).ConfigureAwait(false);
+        var candidates = (await c.QueryAsync<MergeCandidate>(new CommandDefinition(
+            "SELECT e.id AS Id, e.document_id AS DocumentId, e.event_type AS EventType, e.sub_event_type AS SubEventType, e.event_date AS Date, " +
+            "e.latitude AS Latitude, e.longitude AS Longitude, e.place_id AS PlaceId, e.actor1_id AS Actor1Id, e.actor2_id AS Actor2Id, " +
+            "e.fatalities AS Fatalities, e.outlet AS Outlet, e.confidence AS Confidence, d.duplicate_of AS DuplicateOf, m.group_id AS ManualGroup " +
+            "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN manual_merges m ON m.event_id = e.id WHERE e.status <> @rejected",
+            new { rejected = nameof(ReviewStatus.Rejected) }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var clusters = EventMerger.Cluster(candidates, options);
+
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM merged_sources", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM merged_events", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await c.ExecuteAsync(new CommandDefinition("UPDATE events SET merged_id = NULL WHERE merged_id IS NOT NULL", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var members = 0;
+        foreach (var cluster in clusters)
+        {
+            var m = EventMerger.Summarize(cluster);
+            members += cluster.Count;
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO merged_events (id, event_type, sub_event_type, event_date, place_name, admin1, latitude, longitude, actor1_name, actor2_name, fatalities, fatalities_conflict, conflict_note, source_count, outlet_count) " +
+                "SELECT @Id, e.event_type, e.sub_event_type, e.event_date, e.place_name, e.admin1, e.latitude, e.longitude, e.actor1_name, e.actor2_name, @Fatalities, @Conflict, @ConflictNote, @SourceCount, @OutletCount FROM events e WHERE e.id = @Representative",
+                new { m.Id, m.Fatalities, Conflict = m.FatalitiesConflict ? 1 : 0, m.ConflictNote, m.SourceCount, m.OutletCount, m.Representative },
+                tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var e in cluster)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO merged_sources (merged_id, event_id, republication) VALUES (@m, @e, @r)",
+                    new { m = m.Id, e = e.Id, r = e.DuplicateOf is null ? 0 : 1 }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE events SET merged_id = @m WHERE id = @e", new { m = m.Id, e = e.Id }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new MergeSummary(clusters.Count, members);
+    }
+
+    public async Task<MergedEvent?> GetMergedEventAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await GetMergedAsync(c, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<MergedEvent?> GetMergedAsync(DbConnection c, string id, CancellationToken ct)
+    {
+        MergedEvent? merged = null;
+        await using (var r = await c.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT id, event_type, sub_event_type, event_date, place_name, admin1, latitude, longitude, actor1_name, actor2_name, fatalities, fatalities_conflict, conflict_note, source_count, outlet_count FROM merged_events WHERE id = @id",
+            new { id }, cancellationToken: ct)).ConfigureAwait(false))
+        {
+            if (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                merged = new MergedEvent(
+                    r.GetString(0), r.GetString(1), r.GetString(2), Date(r, 3), Str(r, 4), Str(r, 5), Dbl(r, 6), Dbl(r, 7), Str(r, 8), Str(r, 9),
+                    Int(r, 10), Convert.ToInt32(r.GetValue(11), CultureInfo.InvariantCulture) != 0, Str(r, 12),
+                    Convert.ToInt32(r.GetValue(13), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(14), CultureInfo.InvariantCulture), []);
+            }
+        }
+
+        if (merged is null)
+        {
+            return null;
+        }
+
+        var sources = new List<MergedSource>();
+        var rows = await c.QueryAsync<(string EventId, string DocumentId, string? Outlet, string? Url, string? Title, string? Published, long? Fatalities, string Json, string Text, long Republication)>(new CommandDefinition(
+            "SELECT e.id, e.document_id, d.outlet, d.url, d.title, d.published, e.fatalities, e.json, d.text, s.republication FROM merged_sources s JOIN events e ON e.id = s.event_id JOIN documents d ON d.id = e.document_id WHERE s.merged_id = @id ORDER BY e.id",
+            new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        foreach (var s in rows)
+        {
+            var (attribution, evidence) = EvidenceOf(s.Json, s.Text);
+            sources.Add(new MergedSource(s.EventId, s.DocumentId, s.Outlet, s.Url, s.Title, ParseDate(s.Published), (int?)s.Fatalities, attribution, evidence, s.Republication != 0));
+        }
+
+        return merged with { Sources = sources };
+    }
+
+    public async Task<IReadOnlyList<MergedEvent>> ListMergedEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (where, p) = BuildWhere(query);
+        p.Add("limit", query.Limit ?? int.MaxValue);
+        p.Add("offset", query.Offset);
+        var ids = await c.QueryAsync<string>(new CommandDefinition(
+            $"SELECT DISTINCT merged_id FROM events WHERE merged_id IS NOT NULL{where} ORDER BY merged_id LIMIT @limit OFFSET @offset", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var list = new List<MergedEvent>();
+        foreach (var id in ids)
+        {
+            if (await GetMergedAsync(c, id, cancellationToken).ConfigureAwait(false) is { } m)
+            {
+                list.Add(m);
+            }
+        }
+
+        return list;
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------
+
+    public async Task<StoredDocument?> GetDocumentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        DocumentSummary? summary = null;
+        string text = string.Empty;
+        string warnings = "[]";
+        await using (var r = await c.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {DocumentSummaryColumns}, text, warnings FROM documents WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            if (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                summary = ReadSummary(r);
+                text = r.GetString(10);
+                warnings = r.GetString(11);
+            }
+        }
+
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var entities = (await c.QueryAsync<(string D, long O, string Type, string Text, long S, long E, string? RefId, string? RefName, string? RefJson)>(new CommandDefinition(
+            "SELECT document_id, ordinal, type, text, start_offset, end_offset, ref_id, ref_name, ref_json FROM entities WHERE document_id = @id ORDER BY ordinal",
+            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Select(e => new StoredEntity(e.D, (int)e.O, e.Type, e.Text, (int)e.S, (int)e.E, e.RefId, e.RefName, e.RefJson)).ToList();
+        var events = await ReadEventsAsync(c, $"SELECT {EventColumns} FROM events WHERE document_id = @id ORDER BY ordinal", new { id }, cancellationToken).ConfigureAwait(false);
+        var dups = (await c.QueryAsync<(string A, string B, double S)>(new CommandDefinition(
+            "SELECT document_id, other_id, similarity FROM near_duplicates WHERE document_id = @id OR other_id = @id ORDER BY document_id, other_id",
+            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Select(d => new NearDuplicate(d.A, d.B, d.S)).ToList();
+        var warningList = JsonSerializer.Deserialize<List<string>>(warnings) ?? [];
+        return new StoredDocument(summary, text, entities, events, dups, warningList);
+    }
+
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder($"SELECT {DocumentSummaryColumns} FROM documents WHERE 1 = 1");
+        var p = new DynamicParameters();
+        if (query.Outlet is not null)
+        {
+            sql.Append(" AND outlet = @outlet");
+            p.Add("outlet", query.Outlet);
+        }
+
+        if (query.PublishedFrom is { } f)
+        {
+            sql.Append(" AND published >= @from");
+            p.Add("from", DateText(f));
+        }
+
+        if (query.PublishedTo is { } t)
+        {
+            sql.Append(" AND published <= @to");
+            p.Add("to", DateText(t));
+        }
+
+        sql.Append(" ORDER BY seq DESC LIMIT @limit OFFSET @offset");
+        p.Add("limit", query.Limit);
+        p.Add("offset", query.Offset);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<DocumentSummary>();
+        await using var r = await c.ExecuteReaderAsync(new CommandDefinition(sql.ToString(), p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadSummary(r));
+        }
+
+        return list;
+    }
+
+    public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, p) = BuildWhere(query);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var total = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM events WHERE 1 = 1{where}", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        p.Add("limit", query.Limit ?? int.MaxValue);
+        p.Add("offset", query.Offset);
+        var items = await ReadEventsAsync(c, $"SELECT {EventColumns} FROM events WHERE 1 = 1{where} ORDER BY event_date DESC, id DESC LIMIT @limit OFFSET @offset", p, cancellationToken).ConfigureAwait(false);
+        return new EventPage(items, total);
+    }
+
+    public async IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, p) = BuildWhere(query);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {EventColumns} FROM events WHERE 1 = 1{where} ORDER BY event_date, id", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadEvent(r);
+        }
+    }
+
+    public async Task<EventDetail?> GetEventAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var ev = (await ReadEventsAsync(c, $"SELECT {EventColumns} FROM events WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        if (ev is null)
+        {
+            return null;
+        }
+
+        var machine = await c.ExecuteScalarAsync<string>(new CommandDefinition("SELECT machine_json FROM events WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false) ?? ev.Json;
+        DocumentSummary? doc = null;
+        var text = string.Empty;
+        await using (var r = await c.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {DocumentSummaryColumns}, text FROM documents WHERE id = @d", new { d = ev.DocumentId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            if (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                doc = ReadSummary(r);
+                text = r.GetString(10);
+            }
+        }
+
+        if (doc is null)
+        {
+            return null;
+        }
+
+        var (attribution, evidence) = EvidenceOf(ev.Json, text);
+        var versions = new List<EventVersion> { new(id, 0, machine, "machine", doc.UpdatedAt) };
+        versions.AddRange((await c.QueryAsync<(long V, string Json, string By, string At)>(new CommandDefinition(
+            "SELECT version, json, created_by, created_at FROM event_versions WHERE event_id = @id ORDER BY version", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Select(v => new EventVersion(id, (int)v.V, v.Json, v.By, ParseTime(v.At))));
+        var audit = await AuditAsync(c, null, id, 1000, cancellationToken).ConfigureAwait(false);
+        var merged = ev.MergedEventId is { } m ? await GetMergedAsync(c, m, cancellationToken).ConfigureAwait(false) : null;
+        return new EventDetail(ev, machine, doc, evidence, attribution, versions, audit, merged);
+    }
+
+    public async Task<ActorGraph> GetActorGraphAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, p) = BuildWhere(query);
+        p.Add("limit", query.Limit ?? 100_000);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await c.QueryAsync<(string Id, string? A1, string? N1, long? I1, string? A2, string? N2, long? I2)>(new CommandDefinition(
+            $"SELECT id, actor1_id, actor1_name, actor1_inter, actor2_id, actor2_name, actor2_inter FROM events WHERE (actor1_id IS NOT NULL OR actor2_id IS NOT NULL){where} ORDER BY id LIMIT @limit",
+            p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var nodes = new SortedDictionary<string, (string Name, int? Inter, int Count)>(StringComparer.Ordinal);
+        var edges = new SortedDictionary<(string, string), List<string>>();
+        void Node(string id, string? name, long? inter)
+        {
+            nodes[id] = nodes.TryGetValue(id, out var n) ? n with { Count = n.Count + 1 } : (name ?? id, (int?)inter, 1);
+        }
+
+        foreach (var r in rows)
+        {
+            if (r.A1 is not null)
+            {
+                Node(r.A1, r.N1, r.I1);
+            }
+
+            if (r.A2 is not null)
+            {
+                Node(r.A2, r.N2, r.I2);
+            }
+
+            if (r.A1 is not null && r.A2 is not null)
+            {
+                if (!edges.TryGetValue((r.A1, r.A2), out var list))
+                {
+                    edges[(r.A1, r.A2)] = list = [];
+                }
+
+                list.Add(r.Id);
+            }
+        }
+
+        return new ActorGraph(
+            [.. nodes.Select(n => new ActorNode(n.Key, n.Value.Name, n.Value.Inter, n.Value.Count))],
+            [.. edges.Select(e => new ActorEdge(e.Key.Item1, e.Key.Item2, e.Value.Count, [.. e.Value.Take(20)]))]);
+    }
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var r = await c.QuerySingleAsync<(long D, long E, long M, long R, long U)>(new CommandDefinition(
+            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM merged_events), (SELECT COUNT(*) FROM rejections), (SELECT COUNT(*) FROM users)",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new StoreStats(r.D, r.E, r.M, r.R, r.U);
+    }
+
+    /// <summary>The WHERE clauses (fixed text) and their parameters (user values) of an event query.</summary>
+    private (string Where, DynamicParameters Parameters) BuildWhere(EventQuery q)
+    {
+        var sb = new StringBuilder();
+        var p = new DynamicParameters();
+        void Add(string clause, string name, object? value)
+        {
+            sb.Append(" AND ").Append(clause);
+            p.Add(name, value);
+        }
+
+        if (q.EventType is { Length: > 0 } t)
+        {
+            Add("event_type = @type", "type", t);
+        }
+
+        if (q.SubEventType is { Length: > 0 } st)
+        {
+            Add("sub_event_type = @sub", "sub", st);
+        }
+
+        if (q.Actor is { Length: > 0 } a)
+        {
+            Add("(actor1_id = @actor OR actor2_id = @actor OR actor1_name = @actor OR actor2_name = @actor)", "actor", a);
+        }
+
+        if (q.Place is { Length: > 0 } pl)
+        {
+            Add("(place_id = @place OR place_name = @place OR admin1 = @place OR admin2 = @place)", "place", pl);
+        }
+
+        if (q.Admin1 is { Length: > 0 } a1)
+        {
+            Add("admin1 = @admin1", "admin1", a1);
+        }
+
+        if (q.DateFrom is { } f)
+        {
+            Add("event_date >= @from", "from", DateText(f));
+        }
+
+        if (q.DateTo is { } to)
+        {
+            Add("event_date <= @to", "to", DateText(to));
+        }
+
+        if (q.Outlet is { Length: > 0 } o)
+        {
+            Add("outlet = @outlet", "outlet", o);
+        }
+
+        if (q.Status is { } s)
+        {
+            Add("status = @status", "status", s.ToString());
+        }
+
+        if (q.DocumentId is { Length: > 0 } d)
+        {
+            Add("document_id = @doc", "doc", d);
+        }
+
+        if (q.Text is { Length: > 0 } text)
+        {
+            var terms = SearchText.QueryTerms(text);
+            if (terms.Length == 0)
+            {
+                sb.Append(" AND 1 = 0");
+            }
+            else
+            {
+                Add($"document_id IN ({FullTextDocumentIds})", "match", FullTextParameter(terms));
+            }
+        }
+
+        return (sb.ToString(), p);
+    }
+
+    // ---- search --------------------------------------------------------------------------------------
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var terms = SearchText.QueryTerms(query.Text);
+        if (terms.Length == 0)
+        {
+            return new SearchResults([], 0);
+        }
+
+        var filters = new StringBuilder();
+        var p = new DynamicParameters();
+        p.Add("match", FullTextParameter(terms));
+        if (query.Outlet is { Length: > 0 } o)
+        {
+            filters.Append(" AND d.outlet = @outlet");
+            p.Add("outlet", o);
+        }
+
+        if (query.PublishedFrom is { } f)
+        {
+            filters.Append(" AND d.published >= @from");
+            p.Add("from", DateText(f));
+        }
+
+        if (query.PublishedTo is { } t)
+        {
+            filters.Append(" AND d.published <= @to");
+            p.Add("to", DateText(t));
+        }
+
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var total = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM ({FullTextSelect}{filters}) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        p.Add("limit", query.Limit);
+        p.Add("offset", query.Offset);
+        var top = (await c.QueryAsync<(long Seq, double Score)>(new CommandDefinition(
+            $"{FullTextSelect}{filters} ORDER BY score DESC, seq LIMIT @limit OFFSET @offset", p, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var hits = new List<SearchHit>(top.Count);
+        foreach (var (seq, score) in top)
+        {
+            var d = await c.QuerySingleAsync<(string Id, string? Title, string? Outlet, string? Published, string Text)>(new CommandDefinition(
+                "SELECT id, title, outlet, published, text FROM documents WHERE seq = @seq", new { seq }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            hits.Add(new SearchHit(d.Id, d.Title, d.Outlet, ParseDate(d.Published), Math.Round(score, 6), Snippets.Build(d.Text, terms)));
+        }
+
+        return new SearchResults(hits, total);
+    }
+
+    // ---- review --------------------------------------------------------------------------------------
+
+    public Task<StoredEvent> AcceptEventAsync(string eventId, string user, string? comment = null, CancellationToken cancellationToken = default) =>
+        ReviewAsync(eventId, user, ReviewAction.Accept, null, comment, cancellationToken);
+
+    public Task<StoredEvent> EditEventAsync(string eventId, string user, string eventJson, string? comment = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventJson);
+        return ReviewAsync(eventId, user, ReviewAction.Edit, eventJson, comment, cancellationToken);
+    }
+
+    public Task<StoredEvent> RejectEventAsync(string eventId, string user, string? comment = null, CancellationToken cancellationToken = default) =>
+        ReviewAsync(eventId, user, ReviewAction.Reject, null, comment, cancellationToken);
+
+    private async Task<StoredEvent> ReviewAsync(string eventId, string user, ReviewAction action, string? newJson, string? comment, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        EventRow? row = null;
+        if (newJson is not null)
+        {
+            // Validate and compact the edited event (throws FormatException on a bad event).
+            using var parsed = JsonDocument.Parse(newJson);
+            row = EventRow.FromElement(parsed.RootElement);
+            newJson = JsonSerializer.Serialize(parsed.RootElement, CompactJson);
+        }
+
+        await using var c = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(c, ct).ConfigureAwait(false);
+        await LockAsync(c, tx, "event:" + eventId, ct).ConfigureAwait(false);
+        var cur = await c.QuerySingleOrDefaultAsync<(string Json, long Version)?>(new CommandDefinition(
+            "SELECT json, version FROM events WHERE id = @eventId", new { eventId }, tx, cancellationToken: ct)).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"No event '{eventId}'.");
+        var now = Now();
+        var after = cur.Json;
+        switch (action)
+        {
+            case ReviewAction.Accept:
+                await SetStatusAsync(c, tx, eventId, ReviewStatus.Accepted, ct).ConfigureAwait(false);
+                break;
+            case ReviewAction.Reject:
+                await SetStatusAsync(c, tx, eventId, ReviewStatus.Rejected, ct).ConfigureAwait(false);
+                break;
+            case ReviewAction.Edit:
+                var version = (int)cur.Version + 1;
+                after = newJson!;
+                var r = row!;
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO event_versions (event_id, version, json, created_by, created_at) VALUES (@eventId, @version, @after, @user, @now)",
+                    new { eventId, version, after, user, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE events SET version = @version, status = @status, json = @after, event_type = @EventType, sub_event_type = @SubEventType, event_date = @Date, time_precision = @TimePrecision, " +
+                    "actor1_id = @Actor1Id, actor1_name = @Actor1Name, actor1_inter = @Actor1Inter, actor2_id = @Actor2Id, actor2_name = @Actor2Name, actor2_inter = @Actor2Inter, " +
+                    "place_id = @PlaceId, place_name = @PlaceName, admin1 = @Admin1, admin2 = @Admin2, latitude = @Latitude, longitude = @Longitude, geo_precision = @GeoPrecision, " +
+                    "fatalities = @Fatalities, attribution_kind = @AttributionKind, confidence = @Confidence WHERE id = @eventId",
+                    new
+                    {
+                        eventId, version, status = nameof(ReviewStatus.Edited), after,
+                        r.EventType, r.SubEventType, r.Date, r.TimePrecision, r.Actor1Id, r.Actor1Name, r.Actor1Inter, r.Actor2Id, r.Actor2Name, r.Actor2Inter,
+                        r.PlaceId, r.PlaceName, r.Admin1, r.Admin2, r.Latitude, r.Longitude, r.GeoPrecision, r.Fatalities, r.AttributionKind, r.Confidence,
+                    },
+                    tx,
+                    cancellationToken: ct)).ConfigureAwait(false);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action));
+        }
+
+        await WriteAuditAsync(c, tx, eventId, action, user, now, cur.Json, after, comment, ct).ConfigureAwait(false);
+        var result = (await ReadEventsAsync(c, $"SELECT {EventColumns} FROM events WHERE id = @eventId", new { eventId }, ct, tx).ConfigureAwait(false)).Single();
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+
+    public async Task<MergedEvent> MergeEventsAsync(IReadOnlyList<string> eventIds, string user, string? comment = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        var ids = eventIds.Distinct().Order(StringComparer.Ordinal).ToList();
+        if (ids.Count < 2)
+        {
+            throw new ArgumentException("A merge needs at least two events.", nameof(eventIds));
+        }
+
+        await using (var c = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var tx = await BeginWriteAsync(c, cancellationToken).ConfigureAwait(false);
+            await LockAsync(c, tx, "marsad:merge", cancellationToken).ConfigureAwait(false);
+            var now = Now();
+            // Existing manual groups of these events join the new group.
+            var groups = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                var json = await c.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT json FROM events WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                    ?? throw new KeyNotFoundException($"No event '{id}'.");
+                _ = json;
+                if (await c.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT group_id FROM manual_merges WHERE event_id = @id", new { id }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } g)
+                {
+                    groups.Add(g);
+                }
+            }
+
+            var members = new SortedSet<string>(ids, StringComparer.Ordinal);
+            foreach (var g in groups)
+            {
+                members.UnionWith(await c.QueryAsync<string>(new CommandDefinition("SELECT event_id FROM manual_merges WHERE group_id = @g", new { g }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false));
+            }
+
+            var group = "g-" + members.Min;
+            foreach (var id in members)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO manual_merges (event_id, group_id) VALUES (@id, @group) ON CONFLICT (event_id) DO UPDATE SET group_id = excluded.group_id",
+                    new { id, group }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            foreach (var id in ids)
+            {
+                var before = await c.ExecuteScalarAsync<string>(new CommandDefinition("SELECT json FROM events WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await SetStatusAsync(c, tx, id, ReviewStatus.Merged, cancellationToken).ConfigureAwait(false);
+                await WriteAuditAsync(c, tx, id, ReviewAction.Merge, user, now, before, before, comment ?? ("merged with " + string.Join(", ", members.Where(m => m != id))), cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await RecomputeMergesAsync(null, cancellationToken).ConfigureAwait(false);
+        await using var c2 = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var mergedId = await c2.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT merged_id FROM events WHERE id = @id", new { id = ids[0] }, cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The merge produced no merged event.");
+        return await GetMergedAsync(c2, mergedId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("Merged event vanished.");
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string? eventId = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AuditAsync(c, null, eventId, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<AuditEntry>> AuditAsync(DbConnection c, DbTransaction? tx, string? eventId, int limit, CancellationToken ct)
+    {
+        var sql = eventId is null
+            ? "SELECT id, event_id, action, user_name, at, before_json, after_json, comment FROM review_audit ORDER BY id DESC LIMIT @limit"
+            : "SELECT id, event_id, action, user_name, at, before_json, after_json, comment FROM review_audit WHERE event_id = @eventId ORDER BY id DESC LIMIT @limit";
+        var rows = await c.QueryAsync<(long Id, string EventId, string Action, string User, string At, string? Before, string? After, string? Comment)>(new CommandDefinition(
+            sql, new { eventId, limit }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => new AuditEntry(r.Id, r.EventId, Enum.Parse<ReviewAction>(r.Action), r.User, ParseTime(r.At), r.Before, r.After, r.Comment))];
+    }
+
+    private static Task SetStatusAsync(DbConnection c, DbTransaction tx, string id, ReviewStatus status, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition("UPDATE events SET status = @status WHERE id = @id", new { id, status = status.ToString() }, tx, cancellationToken: ct));
+
+    private static Task WriteAuditAsync(DbConnection c, DbTransaction tx, string eventId, ReviewAction action, string user, string at, string? before, string? after, string? comment, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO review_audit (event_id, action, user_name, at, before_json, after_json, comment) VALUES (@eventId, @action, @user, @at, @before, @after, @comment)",
+            new { eventId, action = action.ToString(), user, at, before, after, comment }, tx, cancellationToken: ct));
+
+    // ---- users ---------------------------------------------------------------------------------------
+
+    public async Task<bool> AddUserAsync(string name, string passwordHash, string role = "reviewer", CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var n = await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO users (name, password_hash, role, created_at) VALUES (@name, @passwordHash, @role, @at) ON CONFLICT (name) DO NOTHING",
+            new { name, passwordHash, role, at = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return n == 1;
+    }
+
+    public async Task<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @passwordHash WHERE name = @name", new { name, passwordHash }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<StoreUser?> GetUserAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var r = await c.QuerySingleOrDefaultAsync<(string Name, string Hash, string Role, string At)?>(new CommandDefinition(
+            "SELECT name, password_hash, role, created_at FROM users WHERE name = @name", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return r is { } u ? new StoreUser(u.Name, u.Hash, u.Role, ParseTime(u.At)) : null;
+    }
+
+    public async Task<IReadOnlyList<StoreUser>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await c.QueryAsync<(string Name, string Hash, string Role, string At)>(new CommandDefinition(
+            "SELECT name, password_hash, role, created_at FROM users ORDER BY name", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(u => new StoreUser(u.Name, u.Hash, u.Role, ParseTime(u.At)))];
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static readonly JsonSerializerOptions CompactJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    protected string Now() => Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    protected static string? DateText(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? s) =>
+        s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static DateTimeOffset ParseTime(string s) =>
+        DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(DbConnection c, string sql, object param, CancellationToken ct, DbTransaction? tx = null)
+    {
+        var list = new List<StoredEvent>();
+        await using var r = await c.ExecuteReaderAsync(new CommandDefinition(sql, param, tx, cancellationToken: ct)).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(ReadEvent(r));
+        }
+
+        return list;
+    }
+
+    private static StoredEvent ReadEvent(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+        Enum.Parse<ReviewStatus>(r.GetString(4)), r.GetString(5), r.GetString(6), Date(r, 7), Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture),
+        Str(r, 9), Str(r, 10), Str(r, 11), Str(r, 12), Str(r, 13), Str(r, 14), Str(r, 15), Str(r, 16), Dbl(r, 17), Dbl(r, 18), Int(r, 19), Int(r, 20),
+        r.GetString(21), Str(r, 22), Date(r, 23), Convert.ToDouble(r.GetValue(24), CultureInfo.InvariantCulture), Str(r, 25), r.GetString(26));
+
+    private static DocumentSummary ReadSummary(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), Str(r, 2), Str(r, 3), Str(r, 4), Date(r, 5), ParseTime(r.GetString(6)), ParseTime(r.GetString(7)),
+        Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture), Str(r, 9));
+
+    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static double? Dbl(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : ParseDate(r.GetString(i));
+
+    /// <summary>An event's attribution and evidence spans with the original text they slice.</summary>
+    internal static (EventAttribution Attribution, IReadOnlyList<EvidenceSpan> Evidence) EvidenceOf(string json, string text)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var e = doc.RootElement;
+        var attribution = new EventAttribution("unattributed", null, null, null, null);
+        if (e.TryGetProperty("attribution", out var a) && a.ValueKind == JsonValueKind.Object)
+        {
+            attribution = new EventAttribution(
+                a.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "unattributed",
+                a.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
+                a.TryGetProperty("start", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : null,
+                a.TryGetProperty("end", out var en) && en.ValueKind == JsonValueKind.Number ? en.GetInt32() : null,
+                a.TryGetProperty("source_name", out var sn) && sn.ValueKind == JsonValueKind.String ? sn.GetString() : null);
+        }
+
+        var evidence = new List<EvidenceSpan>();
+        if (e.TryGetProperty("evidence", out var ev) && ev.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var span in ev.EnumerateArray())
+            {
+                if (span.TryGetProperty("start", out var s) && span.TryGetProperty("end", out var en)
+                    && s.TryGetInt32(out var start) && en.TryGetInt32(out var end) && 0 <= start && start <= end && end <= text.Length)
+                {
+                    evidence.Add(new EvidenceSpan(start, end, text[start..end]));
+                }
+            }
+        }
+
+        return (attribution, evidence);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeCoreAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
 
     public void Dispose()
     {
+        DisposeCoreAsync().AsTask().GetAwaiter().GetResult();
+        GC.SuppressFinalize(this);
     }
+
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A document turned into what the tables hold, computed outside the transaction.</summary>
+    private sealed record PreparedDocument(
+        string Id,
+        string Text,
+        Marsad.Documents.DocumentSource Source,
+        string ContentHash,
+        string WarningsJson,
+        IReadOnlyList<PreparedEntity> Entities,
+        IReadOnlyList<(string Json, EventRow Row)> Events)
+    {
+        public static PreparedDocument From(AnnotatedDocument doc)
+        {
+            ArgumentNullException.ThrowIfNull(doc);
+            var json = ContractJsonWriter.ToJson(doc);
+            // The content hash covers the text too: the id folds diacritics/whitespace, the stored text must not.
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json + "\n" + doc.Text)));
+            using var parsed = JsonDocument.Parse(json);
+            var root = parsed.RootElement;
+            var entities = new List<PreparedEntity>();
+            foreach (var m in root.GetProperty("entities").EnumerateArray())
+            {
+                var r = m.GetProperty("ref");
+                entities.Add(new PreparedEntity(
+                    m.GetProperty("type").GetString()!,
+                    m.GetProperty("text").GetString()!,
+                    m.GetProperty("start").GetInt32(),
+                    m.GetProperty("end").GetInt32(),
+                    r.ValueKind == JsonValueKind.Object && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
+                    r.ValueKind == JsonValueKind.Object && r.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null,
+                    r.ValueKind == JsonValueKind.Null ? null : r.GetRawText()));
+            }
+
+            var events = new List<(string, EventRow)>();
+            foreach (var e in root.GetProperty("events").EnumerateArray())
+            {
+                events.Add((e.GetRawText(), EventRow.FromElement(e)));
+            }
+
+            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events);
+        }
+    }
+
+    private sealed record PreparedEntity(string Type, string Text, int Start, int End, string? RefId, string? RefName, string? RefJson);
 }

@@ -1,0 +1,138 @@
+namespace Marsad.Store.Sql;
+
+/// <summary>
+/// Versioned schema migrations. Each version is a list of statements applied in one transaction and recorded
+/// in <c>schema_version</c>. Append versions; never edit a released one. Placeholders: <c>{serial}</c> an
+/// auto-increment integer primary key, <c>{real}</c> a double, <c>{blob}</c> bytes.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Version1 =
+    [
+        """
+        CREATE TABLE documents (
+          seq {serial},
+          id TEXT NOT NULL UNIQUE,
+          content_hash TEXT NOT NULL,
+          text TEXT NOT NULL,
+          path TEXT NOT NULL,
+          url TEXT,
+          outlet TEXT,
+          title TEXT,
+          published TEXT,
+          warnings TEXT NOT NULL,
+          ingested_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          event_count INTEGER NOT NULL,
+          duplicate_of TEXT,
+          minhash {blob})
+        """,
+        "CREATE INDEX ix_documents_outlet ON documents(outlet, published)",
+        "CREATE INDEX ix_documents_published ON documents(published)",
+        "CREATE TABLE doc_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (band, hash, document_id))",
+        "CREATE INDEX ix_doc_bands_document ON doc_bands(document_id)",
+        "CREATE TABLE near_duplicates (document_id TEXT NOT NULL, other_id TEXT NOT NULL, similarity {real} NOT NULL, PRIMARY KEY (document_id, other_id))",
+        "CREATE INDEX ix_near_duplicates_other ON near_duplicates(other_id)",
+        """
+        CREATE TABLE entities (
+          document_id TEXT NOT NULL,
+          ordinal INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          text TEXT NOT NULL,
+          start_offset INTEGER NOT NULL,
+          end_offset INTEGER NOT NULL,
+          ref_id TEXT,
+          ref_name TEXT,
+          ref_json TEXT,
+          PRIMARY KEY (document_id, ordinal))
+        """,
+        "CREATE INDEX ix_entities_ref ON entities(ref_id)",
+        """
+        CREATE TABLE events (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL,
+          ordinal INTEGER NOT NULL,
+          version INTEGER NOT NULL,
+          status TEXT NOT NULL,
+          event_type TEXT NOT NULL,
+          sub_event_type TEXT NOT NULL,
+          event_date TEXT,
+          time_precision INTEGER NOT NULL,
+          actor1_id TEXT,
+          actor1_name TEXT,
+          actor1_inter INTEGER,
+          actor2_id TEXT,
+          actor2_name TEXT,
+          actor2_inter INTEGER,
+          place_id TEXT,
+          place_name TEXT,
+          admin1 TEXT,
+          admin2 TEXT,
+          latitude {real},
+          longitude {real},
+          geo_precision INTEGER,
+          fatalities INTEGER,
+          attribution_kind TEXT NOT NULL,
+          outlet TEXT,
+          published TEXT,
+          confidence {real} NOT NULL,
+          merged_id TEXT,
+          json TEXT NOT NULL,
+          machine_json TEXT NOT NULL)
+        """,
+        "CREATE INDEX ix_events_document ON events(document_id, ordinal)",
+        "CREATE INDEX ix_events_date ON events(event_date)",
+        "CREATE INDEX ix_events_type ON events(event_type, sub_event_type, event_date)",
+        "CREATE INDEX ix_events_admin1 ON events(admin1, event_date)",
+        "CREATE INDEX ix_events_admin2 ON events(admin2)",
+        "CREATE INDEX ix_events_place_id ON events(place_id)",
+        "CREATE INDEX ix_events_place_name ON events(place_name)",
+        "CREATE INDEX ix_events_outlet ON events(outlet, event_date)",
+        "CREATE INDEX ix_events_actor1_id ON events(actor1_id)",
+        "CREATE INDEX ix_events_actor2_id ON events(actor2_id)",
+        "CREATE INDEX ix_events_actor1_name ON events(actor1_name)",
+        "CREATE INDEX ix_events_actor2_name ON events(actor2_name)",
+        "CREATE INDEX ix_events_status ON events(status, event_date)",
+        "CREATE INDEX ix_events_merged ON events(merged_id)",
+        "CREATE TABLE event_versions (event_id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (event_id, version))",
+        "CREATE TABLE review_audit (id {serial}, event_id TEXT NOT NULL, action TEXT NOT NULL, user_name TEXT NOT NULL, at TEXT NOT NULL, before_json TEXT, after_json TEXT, comment TEXT)",
+        "CREATE INDEX ix_review_audit_event ON review_audit(event_id, id)",
+        "CREATE TABLE manual_merges (event_id TEXT PRIMARY KEY, group_id TEXT NOT NULL)",
+        """
+        CREATE TABLE merged_events (
+          id TEXT PRIMARY KEY,
+          event_type TEXT NOT NULL,
+          sub_event_type TEXT NOT NULL,
+          event_date TEXT,
+          place_name TEXT,
+          admin1 TEXT,
+          latitude {real},
+          longitude {real},
+          actor1_name TEXT,
+          actor2_name TEXT,
+          fatalities INTEGER,
+          fatalities_conflict INTEGER NOT NULL,
+          conflict_note TEXT,
+          source_count INTEGER NOT NULL,
+          outlet_count INTEGER NOT NULL)
+        """,
+        "CREATE INDEX ix_merged_events_date ON merged_events(event_date)",
+        "CREATE TABLE merged_sources (merged_id TEXT NOT NULL, event_id TEXT NOT NULL, republication INTEGER NOT NULL, PRIMARY KEY (merged_id, event_id))",
+        "CREATE INDEX ix_merged_sources_event ON merged_sources(event_id)",
+        "CREATE TABLE users (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL)",
+        "CREATE TABLE rejections (id {serial}, input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)",
+    ];
+
+    /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
+    public static readonly string[] SqliteVersion1Fts =
+    [
+        "CREATE VIRTUAL TABLE documents_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')",
+    ];
+
+    /// <summary>PostgreSQL: a tsvector over the C#-normalized index form with the 'arabic' configuration, GIN-indexed.</summary>
+    public static readonly string[] PostgresVersion1Fts =
+    [
+        "ALTER TABLE documents ADD COLUMN tsv tsvector",
+        "CREATE INDEX ix_documents_tsv ON documents USING GIN (tsv)",
+    ];
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using Dapper;
+using Marsad.Store.Search;
+using Microsoft.Data.Sqlite;
+
+namespace Marsad.Store;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Every write is one IMMEDIATE transaction, so a killed
+/// process leaves the last committed batch and nothing half-written. Full-text search is FTS5 over the
+/// C#-normalized index form (FTS5 knows nothing of Arabic).
+/// </summary>
+internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore(time)
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Pooling = true,
+        DefaultTimeout = 120,
+    }.ToString();
+
+    public override string Kind => "sqlite";
+
+    public string Path { get; } = path;
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(ct).ConfigureAwait(false);
+        await c.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 120000; PRAGMA cache_size = -65536;").ConfigureAwait(false);
+        return c;
+    }
+
+    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    protected override IReadOnlyList<string> MigrationStatements(int version) => version switch
+    {
+        1 => [.. Sql.Schema.Version1.Select(Dialect), .. Sql.Schema.SqliteVersion1Fts],
+        _ => throw new ArgumentOutOfRangeException(nameof(version)),
+    };
+
+    private static string Dialect(string sql) => sql
+        .Replace("{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT", StringComparison.Ordinal)
+        .Replace("{real}", "REAL", StringComparison.Ordinal)
+        .Replace("{blob}", "BLOB", StringComparison.Ordinal);
+
+    protected override async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    // One writer at a time: the IMMEDIATE transaction already holds SQLite's write lock.
+    protected override Task LockAsync(DbConnection connection, DbTransaction tx, string key, CancellationToken ct) => Task.CompletedTask;
+
+    protected override async Task WriteFullTextAsync(DbConnection connection, DbTransaction tx, long seq, string indexForm, bool replace, CancellationToken ct)
+    {
+        if (replace)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM documents_fts WHERE rowid = @seq", new { seq }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO documents_fts (rowid, body) VALUES (@seq, @indexForm)", new { seq, indexForm }, tx, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    // bm25 rank is lower-is-better; negate so higher is better in both dialects.
+    protected override string FullTextSelect =>
+        "SELECT d.seq AS seq, -f.rank AS score FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH @match";
+
+    protected override string FullTextDocumentIds =>
+        "SELECT d.id FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH @match";
+
+    protected override string FullTextParameter(ImmutableArray<string> terms) => SearchText.Fts5Match(terms);
+
+    protected override ValueTask DisposeCoreAsync()
+    {
+        // Release pooled handles so the file can be deleted or copied (tests, the kill test).
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}
