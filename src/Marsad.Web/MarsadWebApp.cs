@@ -71,7 +71,16 @@ public static class MarsadWebApp
         app.UseMarsadSecurityHeaders(options);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiErrors.Handle });
         app.UseStatusCodePages();
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = assets });
+        app.Use((ctx, next) =>
+        {
+            // The embedded provider lists no directories, so map "/" to the map page here.
+            if (ctx.Request.Path == "/")
+            {
+                ctx.Request.Path = "/index.html";
+            }
+
+            return next(ctx);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = assets,
