@@ -203,7 +203,8 @@ public sealed class ApiTests(WebHost host) : IClassFixture<WebHost>
         r.IsSuccessStatusCode.ShouldBeTrue();
         var csp = string.Join(";", r.Headers.GetValues("Content-Security-Policy"));
         csp.ShouldContain("script-src 'self'");
-        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldNotContain("script-src 'self' 'unsafe-inline'");
+        csp.ShouldNotContain("unsafe-eval");
         r.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
         r.Headers.GetValues("X-Frame-Options").ShouldContain("DENY");
     }

@@ -11,7 +11,7 @@ internal static class SecurityHeaders
             img += " " + origin;
         }
 
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + img +
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src " + img +
             "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 

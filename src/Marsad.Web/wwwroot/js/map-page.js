@@ -46,7 +46,7 @@ function setBucket(b) {
 }
 
 function initMap(cfg) {
-  map = L.map('map', { preferCanvas: false, zoomSnap: 0.5, attributionControl: true }).setView([35.0, 38.5], 6.5);
+  map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16, attributionControl: true }).setView([35.0, 38.5], 6.5);
   if (cfg.tileUrl) {
     L.tileLayer(cfg.tileUrl, { attribution: cfg.tileAttribution || '', maxZoom: 18 }).addTo(map);
   } else {
