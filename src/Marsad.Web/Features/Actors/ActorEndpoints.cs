@@ -15,6 +15,7 @@ internal static class ActorEndpoints
             // Edge types: the store gives counts per actor pair; the UI also shows the event types of each pair.
             var types = new Dictionary<(string, string), Dictionary<string, int>>();
             var affiliations = new HashSet<(string, string)>();
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
             await foreach (var e in store.StreamEventsAsync(q, req.HttpContext.RequestAborted).ConfigureAwait(false))
             {
                 if (e.Actor1Id is { } a && e.Actor2Id is { } b)
@@ -27,13 +28,23 @@ internal static class ActorEndpoints
                     t[e.EventType] = t.GetValueOrDefault(e.EventType) + 1;
                 }
 
-                AddAffiliations(e.Json, affiliations);
+                AddAffiliations(e.Json, affiliations, names);
             }
 
-            var ids = g.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+            // Associated actors that are never actor1/actor2 still appear, linked by their affiliation edge.
+            var nodes = g.Nodes.ToList();
+            var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var (assoc, main) in affiliations)
+            {
+                if (ids.Contains(main) && names.TryGetValue(assoc, out var assocName) && ids.Add(assoc))
+                {
+                    nodes.Add(new ActorNode(assoc, assocName, null, 0));
+                }
+            }
+
             return Results.Json(new
             {
-                nodes = g.Nodes,
+                nodes,
                 edges = g.Edges.Select(x => new
                 {
                     source = x.Actor1Id,
@@ -47,7 +58,7 @@ internal static class ActorEndpoints
         });
 
     /// <summary>Associated actors (assoc_actor_1/2) are affiliated with the main actor of their side.</summary>
-    private static void AddAffiliations(string json, HashSet<(string, string)> into)
+    private static void AddAffiliations(string json, HashSet<(string, string)> into, Dictionary<string, string> names)
     {
         if (EventMapping.Element(json) is not { } e)
         {
@@ -65,6 +76,10 @@ internal static class ActorEndpoints
                     if (a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("id", out var aid) && aid.GetString() is { } assocId && assocId != mainId)
                     {
                         into.Add((assocId, mainId));
+                        if (a.TryGetProperty("name", out var an) && an.GetString() is { } assocName)
+                        {
+                            names.TryAdd(assocId, assocName);
+                        }
                     }
                 }
             }

@@ -19,10 +19,10 @@ async function start() {
   box.dataset.nodes = String(g.nodes.length);
   // cytoscape draws on canvas: labels are painted as text, never parsed as markup.
   const cy = cytoscape({
-    container: box, elements, wheelSensitivity: 0.3,
-    layout: { name: g.nodes.length > 60 ? 'grid' : 'cose', animate: false, padding: 30 },
+    container: box, elements, wheelSensitivity: 0.3, maxZoom: 2.5, minZoom: 0.2,
+    layout: { name: g.nodes.length > 60 ? 'grid' : 'cose', animate: false, padding: 40, nodeRepulsion: () => 12000, idealEdgeLength: () => 120 },
     style: [
-      { selector: 'node', style: { 'label': 'data(label)', 'background-color': '#34495e', 'color': '#1c2833', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'width': 'mapData(count, 1, 50, 18, 60)', 'height': 'mapData(count, 1, 50, 18, 60)' } },
+      { selector: 'node', style: { 'label': 'data(label)', 'background-color': '#34495e', 'color': '#1c2833', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': '140px', 'min-zoomed-font-size': 6, 'width': 'mapData(count, 1, 50, 18, 60)', 'height': 'mapData(count, 1, 50, 18, 60)' } },
       { selector: 'edge', style: { 'width': 'mapData(count, 1, 30, 1.5, 10)', 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'edge[?affiliation]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', 'width': 1.5 } },
       { selector: ':selected', style: { 'background-color': '#e67e22', 'line-color': '#e67e22' } },

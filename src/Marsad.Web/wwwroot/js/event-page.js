@@ -77,8 +77,11 @@ async function start() {
   }
   const textCard = el('section', { class: 'card' }, el('h2', {}, t('evidence'), ' — ', el('a', { href: '/article.html?id=' + encodeURIComponent(d.document.id), id: 'open-article' }, t('open_article'))), evidenceText(d));
   const auditCard = el('section', { class: 'card' }, el('h2', {}, t('audit')), auditTable(d.audit || []));
-  const left = el('div', { class: 'col' }, el('section', { class: 'card' }, renderFields(d)), sources, auditCard);
-  const right = el('div', { class: 'col' }, textCard);
+  const left = el('div', { class: 'col' }, el('section', { class: 'card' }, el('h2', {}, t('current_version')), renderFields(d)), sources, auditCard);
+  if (d.machine && JSON.stringify(d.machine) !== JSON.stringify(d.fields)) {
+    left.insertBefore(el('section', { class: 'card', id: 'machine-version' }, el('h2', {}, t('machine_version')), renderFields({ ...d, fields: d.machine, event: { ...e, eventType: d.machine.event_type, subEventType: d.machine.sub_event_type, date: d.machine.date, timePrecision: d.machine.time_precision, status: 'machine' } })), sources);
+  }
+  const right = el('div', { class: 'col sticky-col' }, textCard);
   if (cfg && cfg.user) {
     left.prepend(el('section', { class: 'card' }, el('h2', {}, t('edit')), editForm(d, () => location.reload())));
   }

@@ -46,7 +46,7 @@ function setBucket(b) {
 }
 
 function initMap(cfg) {
-  map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16, attributionControl: true }).setView([35.0, 38.5], 6.5);
+  map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16, attributionControl: true }).fitBounds([[32.3, 35.6], [37.4, 42.4]]);
   if (cfg.tileUrl) {
     L.tileLayer(cfg.tileUrl, { attribution: cfg.tileAttribution || '', maxZoom: 18 }).addTo(map);
   } else {
@@ -111,6 +111,7 @@ async function loadTimeline(f) {
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`); svg.setAttribute('class', 'timeline-svg'); svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', t('timeline'));
+  svg.setAttribute('direction', 'ltr');
   const rtl = document.documentElement.dir === 'rtl';
   buckets.forEach((b, i) => {
     let y = H - pad;
@@ -130,7 +131,7 @@ async function loadTimeline(f) {
   });
   const label = (txt, x, anchor) => { const tx = document.createElementNS(NS, 'text'); tx.textContent = txt; tx.setAttribute('x', String(x)); tx.setAttribute('y', String(H - 6)); tx.setAttribute('text-anchor', anchor); tx.setAttribute('class', 'axis'); svg.append(tx); };
   label(buckets[0].start, rtl ? W - pad : pad, rtl ? 'end' : 'start');
-  label(buckets[buckets.length - 1].start, rtl ? pad : W - pad, rtl ? 'start' : 'end');
+  if (buckets.length > 1) label(buckets[buckets.length - 1].start, rtl ? pad : W - pad, rtl ? 'start' : 'end');
   const maxT = document.createElementNS(NS, 'text'); maxT.textContent = String(max); maxT.setAttribute('x', String(rtl ? W - 2 : 2)); maxT.setAttribute('y', String(pad)); maxT.setAttribute('class', 'axis'); maxT.setAttribute('text-anchor', rtl ? 'end' : 'start'); svg.append(maxT);
   box.append(svg);
 }

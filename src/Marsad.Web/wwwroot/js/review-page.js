@@ -58,7 +58,7 @@ async function show(id) {
         el('button', { type: 'button', id: 'merge', onclick: () => act('/api/review/merge', { eventIds: [id, mergeWith.value.trim()], comment: comment.value || null }) }, t('merge'))),
       msg, editBox),
     el('div', { class: 'two-col' },
-      el('section', { class: 'card' }, el('h2', {}, t('machine_version')), renderFields(d)),
+      el('section', { class: 'card' }, el('h2', {}, t('current_version')), renderFields(d)),
       el('section', { class: 'card' }, el('h2', {}, t('evidence')), evidenceText(d))),
     el('section', { class: 'card' }, el('h2', {}, t('audit')), auditTable(d.audit || [])));
 }
