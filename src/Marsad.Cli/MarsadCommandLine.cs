@@ -18,6 +18,10 @@ public static class MarsadCommandLine
         root.Subcommands.Add(ExtractCommand.Create(io));
         root.Subcommands.Add(ServeCommand.Create(io));
         root.Subcommands.Add(UserCommand.Create(io));
+        root.Subcommands.Add(IngestCommand.Create(io));
+        root.Subcommands.Add(SearchCommand.Create(io));
+        root.Subcommands.Add(EventsCommand.Create(io));
+        root.Subcommands.Add(ExportCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Marsad.Store.Export;
+
+/// <summary>Writes stored events in one format: begun once, one call per event, ended once.</summary>
+public interface IEventWriter
+{
+    void Begin(TextWriter output);
+
+    /// <summary>Writes one event; <paramref name="merged"/> (when given) supplies the merged figures and sources.</summary>
+    void Write(TextWriter output, StoredEvent storedEvent, MergedEvent? merged);
+
+    void End(TextWriter output);
+}
+
+/// <summary>The event formats by the names <c>--format</c> takes.</summary>
+public static class EventFormats
+{
+    public static IReadOnlyList<string> Names { get; } = ["jsonl", "acled-csv", "geojson"];
+
+    public static IEventWriter Create(string name) => name switch
+    {
+        "jsonl" => new EventJsonLinesWriter(),
+        "acled-csv" => new AcledCsvWriter(),
+        "geojson" => new GeoJsonWriter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown format."),
+    };
+
+    internal static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    internal static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+}
+
+/// <summary>
+/// One JSON object per line: the contract's event object (current version) plus the store's fields
+/// (<c>id</c>, <c>document_id</c>, <c>review_status</c>, <c>version</c>, <c>outlet</c>, <c>published</c>, <c>merged_event</c>).
+/// </summary>
+public sealed class EventJsonLinesWriter : IEventWriter
+{
+    public void Begin(TextWriter output)
+    {
+    }
+
+    public void Write(TextWriter output, StoredEvent storedEvent, MergedEvent? merged)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(storedEvent);
+        output.WriteLine(ToJson(storedEvent, merged));
+    }
+
+    public void End(TextWriter output)
+    {
+    }
+
+    public static string ToJson(StoredEvent e, MergedEvent? merged)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, EventFormats.JsonOptions))
+        {
+            using var doc = JsonDocument.Parse(e.Json);
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("document_id", e.DocumentId);
+            w.WriteString("review_status", e.Status.ToString().ToLowerInvariant());
+            w.WriteNumber("version", e.Version);
+            w.WriteString("outlet", e.Outlet);
+            w.WriteString("published", e.Published is { } p ? EventFormats.Date(p) : null);
+            foreach (var prop in doc.RootElement.EnumerateObject())
+            {
+                if (prop.Name is not ("id" or "document_id" or "review_status" or "version" or "outlet" or "published" or "merged_event"))
+                {
+                    prop.WriteTo(w);
+                }
+            }
+
+            w.WritePropertyName("merged_event");
+            if (merged is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStartObject();
+                w.WriteString("id", merged.Id);
+                if (merged.Fatalities is { } f)
+                {
+                    w.WriteNumber("fatalities", f);
+                }
+                else
+                {
+                    w.WriteNull("fatalities");
+                }
+
+                w.WriteBoolean("fatalities_conflict", merged.FatalitiesConflict);
+                w.WriteString("conflict_note", merged.ConflictNote);
+                w.WriteNumber("source_count", merged.SourceCount);
+                w.WriteNumber("outlet_count", merged.OutletCount);
+                w.WriteStartArray("sources");
+                foreach (var s in merged.Sources)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("event_id", s.EventId);
+                    w.WriteString("document_id", s.DocumentId);
+                    w.WriteString("outlet", s.Outlet);
+                    w.WriteString("url", s.Url);
+                    w.WriteBoolean("republication", s.Republication);
+                    w.WriteString("attribution", s.Attribution.Kind);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+}
+
+/// <summary>
+/// ACLED's columns (event_id_cnty, event_date, year, time_precision, event_type, ..., fatalities, tags), then
+/// Marsad's (document_id, review_status, merged_event_id, source_count, outlet_count, fatalities_conflict).
+/// With a merged event, <c>source</c> lists every corroborating outlet and <c>fatalities</c> is the lowest figure.
+/// </summary>
+public sealed class AcledCsvWriter : IEventWriter
+{
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+        "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+        "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+        "source", "notes", "fatalities", "tags",
+        "document_id", "review_status", "merged_event_id", "source_count", "outlet_count", "fatalities_conflict",
+    ];
+
+    public void Begin(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine(string.Join(',', Columns));
+    }
+
+    public void Write(TextWriter output, StoredEvent storedEvent, MergedEvent? merged)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(storedEvent);
+        var e = storedEvent;
+        using var doc = JsonDocument.Parse(e.Json);
+        var root = doc.RootElement;
+        var inter1 = Inter(root, "actor1");
+        var inter2 = Inter(root, "actor2");
+        var interaction = inter1 is null ? string.Empty
+            : inter2 is null ? inter1.Value.ToString(CultureInfo.InvariantCulture) + "0"
+            : string.Concat(Math.Min(inter1.Value, inter2.Value).ToString(CultureInfo.InvariantCulture), Math.Max(inter1.Value, inter2.Value).ToString(CultureInfo.InvariantCulture));
+        var sources = merged is null
+            ? e.Outlet ?? string.Empty
+            : string.Join("; ", merged.Sources.Where(s => !s.Republication).Select(s => s.Outlet ?? s.DocumentId).Distinct(StringComparer.Ordinal));
+        var notes = new List<string>();
+        if (root.TryGetProperty("notes", out var n) && n.ValueKind == JsonValueKind.Array)
+        {
+            notes.AddRange(n.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!));
+        }
+
+        if (merged?.ConflictNote is { } conflict)
+        {
+            notes.Add(conflict);
+        }
+
+        var fatalities = merged is not null ? merged.Fatalities : e.Fatalities;
+        string[] values =
+        [
+            e.Id,
+            EventFormats.Date(e.Date),
+            e.Date?.Year.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            e.TimePrecision.ToString(CultureInfo.InvariantCulture),
+            e.EventType,
+            e.SubEventType,
+            e.Actor1Name ?? string.Empty,
+            Names(root, "assoc_actor_1"),
+            inter1?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            e.Actor2Name ?? string.Empty,
+            Names(root, "assoc_actor_2"),
+            inter2?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            interaction,
+            LocationField(root, "country"),
+            e.Admin1 ?? string.Empty,
+            e.Admin2 ?? string.Empty,
+            LocationField(root, "admin3"),
+            e.PlaceName ?? string.Empty,
+            e.Latitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
+            e.Longitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
+            e.GeoPrecision?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            sources,
+            string.Join(" | ", notes),
+            fatalities?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            Names(root, "tags"),
+            e.DocumentId,
+            e.Status.ToString().ToLowerInvariant(),
+            merged?.Id ?? string.Empty,
+            (merged?.SourceCount ?? 1).ToString(CultureInfo.InvariantCulture),
+            (merged?.OutletCount ?? 1).ToString(CultureInfo.InvariantCulture),
+            merged?.FatalitiesConflict == true ? "1" : "0",
+        ];
+        output.WriteLine(string.Join(',', values.Select(Csv)));
+    }
+
+    public void End(TextWriter output)
+    {
+    }
+
+    /// <summary>RFC 4180 quoting.</summary>
+    public static string Csv(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static int? Inter(JsonElement root, string actor) =>
+        root.TryGetProperty(actor, out var a) && a.ValueKind == JsonValueKind.Object && a.TryGetProperty("inter", out var i) && i.TryGetInt32(out var v) ? v : null;
+
+    private static string Names(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var arr) || arr.ValueKind != JsonValueKind.Array)
+        {
+            return string.Empty;
+        }
+
+        return string.Join("; ", arr.EnumerateArray().Select(x => x.ValueKind switch
+        {
+            JsonValueKind.String => x.GetString(),
+            JsonValueKind.Object when x.TryGetProperty("name", out var nm) => nm.GetString(),
+            _ => null,
+        }).Where(s => s is not null));
+    }
+
+    private static string LocationField(JsonElement root, string field) =>
+        root.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object && l.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()!
+            : string.Empty;
+}
+
+/// <summary>A GeoJSON FeatureCollection of events with coordinates (points; properties are the main fields).</summary>
+public sealed class GeoJsonWriter : IEventWriter
+{
+    private bool _first = true;
+
+    public void Begin(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write("{\"type\":\"FeatureCollection\",\"features\":[");
+        _first = true;
+    }
+
+    public void Write(TextWriter output, StoredEvent storedEvent, MergedEvent? merged)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(storedEvent);
+        var e = storedEvent;
+        if (e.Latitude is not { } lat || e.Longitude is not { } lon)
+        {
+            return;
+        }
+
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, EventFormats.JsonOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteStartObject("geometry");
+            w.WriteString("type", "Point");
+            w.WriteStartArray("coordinates");
+            w.WriteNumberValue(Math.Round(lon, 5));
+            w.WriteNumberValue(Math.Round(lat, 5));
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("id", e.Id);
+            w.WriteString("document_id", e.DocumentId);
+            w.WriteString("event_type", e.EventType);
+            w.WriteString("sub_event_type", e.SubEventType);
+            w.WriteString("date", e.Date is { } d ? EventFormats.Date(d) : null);
+            w.WriteString("actor1", e.Actor1Name);
+            w.WriteString("actor2", e.Actor2Name);
+            w.WriteString("location", e.PlaceName);
+            w.WriteString("admin1", e.Admin1);
+            var f = merged is not null ? merged.Fatalities : e.Fatalities;
+            if (f is { } fv)
+            {
+                w.WriteNumber("fatalities", fv);
+            }
+            else
+            {
+                w.WriteNull("fatalities");
+            }
+
+            w.WriteString("outlet", e.Outlet);
+            w.WriteString("review_status", e.Status.ToString().ToLowerInvariant());
+            w.WriteString("merged_event_id", merged?.Id);
+            w.WriteNumber("outlet_count", merged?.OutletCount ?? 1);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        if (!_first)
+        {
+            output.Write(',');
+        }
+
+        _first = false;
+        output.Write(Encoding.UTF8.GetString(ms.ToArray()));
+    }
+
+    public void End(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("]}");
+    }
+}
+
+/// <summary>
+/// Streams a dataset: every matching event, or (collapsed) one row per real-world event: the members of a
+/// merged event appear once, as their merged event, and rejected events are left out unless asked for.
+/// </summary>
+public static class EventExporter
+{
+    public static async Task<int> WriteAsync(IQueryStore store, EventQuery query, IEventWriter writer, TextWriter output, bool collapseMerged, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
+        writer.Begin(output);
+        await foreach (var e in store.StreamEventsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (query.Status is null && e.Status == ReviewStatus.Rejected)
+            {
+                continue;
+            }
+
+            MergedEvent? merged = null;
+            if (e.MergedEventId is { } m)
+            {
+                if (collapseMerged && !seen.Add(m))
+                {
+                    continue;
+                }
+
+                merged = await store.GetMergedEventAsync(m, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.Write(output, e, merged);
+            rows++;
+        }
+
+        writer.End(output);
+        return rows;
+    }
+}

@@ -1,0 +1,58 @@
+using Marsad.Store;
+using Npgsql;
+
+namespace Marsad.Tests.Store;
+
+/// <summary>The store suite against SQLite: a fresh database file per test.</summary>
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        return Task.FromResult(Path.Combine(_dir, "marsad.db"));
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere: the temp folder is cleaned by the OS.
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The same suite against PostgreSQL: a fresh schema per test (search_path), skipped when no server is reachable.</summary>
+[PostgresBackend]
+public sealed class PostgresStoreTests : StoreContractTests
+{
+    private readonly string _schema = "t_" + Guid.NewGuid().ToString("N");
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        var cs = PostgresTestServer.ConnectionString!;
+        await using (var c = new NpgsqlConnection(cs))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {_schema}", c); // generated identifier, no user value
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = _schema }.ToString();
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        await using var c = new NpgsqlConnection(PostgresTestServer.ConnectionString!);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
