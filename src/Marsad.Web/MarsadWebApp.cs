@@ -58,6 +58,7 @@ public static class MarsadWebApp
         services.AddSingleton(extractor ?? (d => AnnotatedDocument.Start(d)));
         services.AddSingleton(EmbeddedAssets.ForThisAssembly(time));
         services.AddSingleton<IngestService>();
+        services.AddSingleton<EventIndex>();
         services.AddRouting();
         services.ConfigureHttpJsonOptions(j => WebJson.Configure(j.SerializerOptions));
         services.AddMarsadAuth(options);
@@ -106,9 +107,8 @@ public static class MarsadWebApp
             read.MapArticleEndpoints();
             read.MapActorEndpoints();
             read.MapExportEndpoints();
-            var review = api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy);
-            review.MapReviewEndpoints();
-            review.MapIngestEndpoints();
+            api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapReviewEndpoints();
+            api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapIngestEndpoints();
         });
     }
 }

@@ -3,86 +3,91 @@ using Marsad.Web.Features.Events;
 
 namespace Marsad.Web.Features.Actors;
 
-/// <summary>The actor graph: actors as nodes, events between them as edges (type and count).</summary>
+/// <summary>
+/// The actor graph: actors as nodes, events between them as edges (actor1 → actor2, with count and event types), and
+/// affiliation edges (an associated actor → the main actor of its side). Built like the store's
+/// <see cref="IQueryStore.GetActorGraphAsync"/>, from the matching events of the in-memory index.
+/// </summary>
 internal static class ActorEndpoints
 {
+    private const int EventIdsPerEdge = 20;
+
     public static void MapActorEndpoints(this IEndpointRouteBuilder api) =>
-        api.MapGet("/actors/graph", async (HttpRequest req, IMarsadStore store) =>
+        api.MapGet("/actors/graph", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
-            var g = await store.GetActorGraphAsync(q, req.HttpContext.RequestAborted).ConfigureAwait(false);
+            var ct = req.HttpContext.RequestAborted;
+            IEnumerable<IndexedEvent> events = await index.FilterAsync(q, ct).ConfigureAwait(false) is { } m
+                ? m
+                : await FromStoreAsync(store, q, ct).ConfigureAwait(false);
 
-            // Edge types: the store gives counts per actor pair; the UI also shows the event types of each pair.
-            var types = new Dictionary<(string, string), Dictionary<string, int>>();
+            var nodes = new SortedDictionary<string, (string Name, int? Inter, int Count)>(StringComparer.Ordinal);
+            var edges = new SortedDictionary<(string, string), (List<string> Ids, Dictionary<string, int> Types)>();
             var affiliations = new HashSet<(string, string)>();
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            await foreach (var e in store.StreamEventsAsync(q, req.HttpContext.RequestAborted).ConfigureAwait(false))
+            var assocNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var x in events.OrderBy(x => x.Event.Id, StringComparer.Ordinal))
             {
-                if (e.Actor1Id is { } a && e.Actor2Id is { } b)
+                var e = x.Event;
+                if (e.Actor1Id is { } a1)
                 {
-                    if (!types.TryGetValue((a, b), out var t))
-                    {
-                        types[(a, b)] = t = new Dictionary<string, int>(StringComparer.Ordinal);
-                    }
-
-                    t[e.EventType] = t.GetValueOrDefault(e.EventType) + 1;
+                    nodes[a1] = nodes.TryGetValue(a1, out var n) ? n with { Count = n.Count + 1 } : (e.Actor1Name ?? a1, null, 1);
                 }
 
-                AddAffiliations(e.Json, affiliations, names);
+                if (e.Actor2Id is { } a2)
+                {
+                    nodes[a2] = nodes.TryGetValue(a2, out var n) ? n with { Count = n.Count + 1 } : (e.Actor2Name ?? a2, null, 1);
+                }
+
+                if (e.Actor1Id is { } s && e.Actor2Id is { } t)
+                {
+                    if (!edges.TryGetValue((s, t), out var edge))
+                    {
+                        edges[(s, t)] = edge = ([], new Dictionary<string, int>(StringComparer.Ordinal));
+                    }
+
+                    edge.Ids.Add(e.Id);
+                    edge.Types[e.EventType] = edge.Types.GetValueOrDefault(e.EventType) + 1;
+                }
+
+                foreach (var (assocId, assocName, mainId) in x.Affiliations)
+                {
+                    affiliations.Add((assocId, mainId));
+                    assocNames.TryAdd(assocId, assocName);
+                }
             }
 
             // Associated actors that are never actor1/actor2 still appear, linked by their affiliation edge.
-            var nodes = g.Nodes.ToList();
-            var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (assoc, main) in affiliations)
             {
-                if (ids.Contains(main) && names.TryGetValue(assoc, out var assocName) && ids.Add(assoc))
+                if (nodes.ContainsKey(main) && !nodes.ContainsKey(assoc))
                 {
-                    nodes.Add(new ActorNode(assoc, assocName, null, 0));
+                    nodes[assoc] = (assocNames[assoc], null, 0);
                 }
             }
 
             return Results.Json(new
             {
-                nodes,
-                edges = g.Edges.Select(x => new
+                nodes = nodes.Select(n => new ActorNode(n.Key, n.Value.Name, n.Value.Inter, n.Value.Count)),
+                edges = edges.Select(x => new
                 {
-                    source = x.Actor1Id,
-                    target = x.Actor2Id,
-                    count = x.EventCount,
-                    x.EventIds,
-                    types = types.GetValueOrDefault((x.Actor1Id, x.Actor2Id)) ?? [],
+                    source = x.Key.Item1,
+                    target = x.Key.Item2,
+                    count = x.Value.Ids.Count,
+                    eventIds = x.Value.Ids.Take(EventIdsPerEdge),
+                    types = x.Value.Types,
                 }),
-                affiliations = affiliations.Where(p => ids.Contains(p.Item1) && ids.Contains(p.Item2)).Select(p => new { source = p.Item1, target = p.Item2 }),
+                affiliations = affiliations.Where(p => nodes.ContainsKey(p.Item1) && nodes.ContainsKey(p.Item2)).Select(p => new { source = p.Item1, target = p.Item2 }),
             });
         });
 
-    /// <summary>Associated actors (assoc_actor_1/2) are affiliated with the main actor of their side.</summary>
-    private static void AddAffiliations(string json, HashSet<(string, string)> into, Dictionary<string, string> names)
+    private static async Task<List<IndexedEvent>> FromStoreAsync(IMarsadStore store, EventQuery q, CancellationToken ct)
     {
-        if (EventMapping.Element(json) is not { } e)
+        var list = new List<IndexedEvent>();
+        await foreach (var e in store.StreamEventsAsync(q, ct).ConfigureAwait(false))
         {
-            return;
+            list.Add(new IndexedEvent(e, []));
         }
 
-        foreach (var (main, assoc) in new[] { ("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2") })
-        {
-            if (e.TryGetProperty(main, out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Object
-                && m.TryGetProperty("id", out var mid) && mid.GetString() is { } mainId
-                && e.TryGetProperty(assoc, out var arr) && arr.ValueKind == System.Text.Json.JsonValueKind.Array)
-            {
-                foreach (var a in arr.EnumerateArray())
-                {
-                    if (a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("id", out var aid) && aid.GetString() is { } assocId && assocId != mainId)
-                    {
-                        into.Add((assocId, mainId));
-                        if (a.TryGetProperty("name", out var an) && an.GetString() is { } assocName)
-                        {
-                            names.TryAdd(assocId, assocName);
-                        }
-                    }
-                }
-            }
-        }
+        return list;
     }
 }

@@ -10,17 +10,25 @@ internal static class EventEndpoints
 {
     public static void MapEventEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/events", async (HttpRequest req, IMarsadStore store) =>
+        api.MapGet("/events", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
-            var page = await store.QueryEventsAsync(EventFilters.Parse(req.Query), req.HttpContext.RequestAborted).ConfigureAwait(false);
-            return Results.Json(new { total = page.Total, items = page.Items.Select(EventMapping.Summary) });
+            var q = EventFilters.Parse(req.Query);
+            var ct = req.HttpContext.RequestAborted;
+            if (await index.FilterAsync(q, ct).ConfigureAwait(false) is { } matching)
+            {
+                var page = EventIndex.NewestFirst(matching).Skip(q.Offset).Take(q.Limit ?? int.MaxValue).Select(e => EventMapping.Summary(e.Event));
+                return Results.Json(new { total = matching.Count, items = page });
+            }
+
+            var result = await store.QueryEventsAsync(q, ct).ConfigureAwait(false);
+            return Results.Json(new { total = result.Total, items = result.Items.Select(EventMapping.Summary) });
         });
 
-        api.MapGet("/events/map", async (HttpRequest req, IMarsadStore store) =>
+        api.MapGet("/events/map", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
             var items = new List<MapItemDto>();
-            await foreach (var e in store.StreamEventsAsync(q, req.HttpContext.RequestAborted).ConfigureAwait(false))
+            await foreach (var e in Matching(index, store, q, req.HttpContext.RequestAborted).ConfigureAwait(false))
             {
                 if (e.Latitude is { } lat && e.Longitude is { } lon)
                 {
@@ -31,12 +39,12 @@ internal static class EventEndpoints
             return Results.Json(new { items });
         });
 
-        api.MapGet("/events/timeline", async (HttpRequest req, IMarsadStore store) =>
+        api.MapGet("/events/timeline", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
             var week = req.Query["bucket"] == "week";
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
             var buckets = new SortedDictionary<DateOnly, Dictionary<string, int>>();
-            await foreach (var e in store.StreamEventsAsync(q, req.HttpContext.RequestAborted).ConfigureAwait(false))
+            await foreach (var e in Matching(index, store, q, req.HttpContext.RequestAborted).ConfigureAwait(false))
             {
                 if (e.Date is not { } d)
                 {
@@ -55,32 +63,10 @@ internal static class EventEndpoints
             return Results.Json(new { bucket = week ? "week" : "day", buckets = Fill(buckets, week) });
         });
 
-        api.MapGet("/facets", async (HttpRequest req, IMarsadStore store) =>
+        api.MapGet("/facets", async (HttpRequest req, EventIndex index, EmbeddedAssets assets) =>
         {
-            var outlets = new SortedSet<string>(StringComparer.Ordinal);
-            var actors = new Dictionary<string, string>(StringComparer.Ordinal);
-            var admin1 = new SortedSet<string>(StringComparer.Ordinal);
-            await foreach (var e in store.StreamEventsAsync(new EventQuery { Limit = null }, req.HttpContext.RequestAborted).ConfigureAwait(false))
-            {
-                if (e.Outlet is { } o) outlets.Add(o);
-                if (e.Admin1 is { } a) admin1.Add(a);
-                if (e.Actor1Name is { } n1) actors.TryAdd(n1, e.Actor1Id ?? n1);
-                if (e.Actor2Name is { } n2) actors.TryAdd(n2, e.Actor2Id ?? n2);
-            }
-
-            var govs = Governorates.Load(req.HttpContext.RequestServices.GetRequiredService<EmbeddedAssets>());
-            foreach (var g in govs)
-            {
-                admin1.Add(g.Name);
-            }
-
-            return Results.Json(new
-            {
-                eventTypes = AcledTaxonomy.SubTypes.Keys.Order(StringComparer.Ordinal),
-                outlets,
-                admin1 = admin1.Select(a => new { name = a, nameAr = govs.FirstOrDefault(g => g.Name == a)?.NameAr }),
-                actors = actors.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new { id = kv.Value, name = kv.Key }),
-            });
+            var snap = await index.CurrentAsync(req.HttpContext.RequestAborted).ConfigureAwait(false);
+            return Results.Json(Facets.For(snap, assets));
         });
 
         api.MapGet("/events/{id}", async (string id, IMarsadStore store, CancellationToken ct) =>
@@ -100,6 +86,25 @@ internal static class EventEndpoints
             var audit = await store.GetAuditAsync(id, 200, ct).ConfigureAwait(false);
             return Results.Json(new { items = audit.Select(AuditDto.From) });
         });
+    }
+
+    /// <summary>The matching events: from the in-memory index, or streamed from the store for full-text queries.</summary>
+    public static async IAsyncEnumerable<StoredEvent> Matching(EventIndex index, IMarsadStore store, EventQuery q, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        if (await index.FilterAsync(q, ct).ConfigureAwait(false) is { } matching)
+        {
+            foreach (var e in matching)
+            {
+                yield return e.Event;
+            }
+
+            yield break;
+        }
+
+        await foreach (var e in store.StreamEventsAsync(q, ct).ConfigureAwait(false))
+        {
+            yield return e;
+        }
     }
 
     private static List<object> Fill(SortedDictionary<DateOnly, Dictionary<string, int>> buckets, bool week)

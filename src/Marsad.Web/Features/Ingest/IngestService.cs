@@ -13,7 +13,7 @@ internal sealed record IngestItemDto(string Input, string Outcome, string? Docum
 /// Reads uploaded files (with the same reader as <c>marsad extract</c>: encodings, HTML, feeds, JSON Lines) or
 /// pasted text, runs the extraction pipeline and stores the results in one transaction.
 /// </summary>
-internal sealed class IngestService(IMarsadStore store, DocumentExtractor extract)
+internal sealed class IngestService(IMarsadStore store, DocumentExtractor extract, Events.EventIndex index)
 {
     public const int MaxTextChars = 200_000;
 
@@ -104,7 +104,13 @@ internal sealed class IngestService(IMarsadStore store, DocumentExtractor extrac
         if (annotated.Count > 0)
         {
             var batch = await store.IngestBatchAsync(annotated, ct).ConfigureAwait(false);
+            index.Invalidate();
             results.AddRange(batch.Items.Select(i => new IngestItemDto(i.Input, i.Outcome.ToString().ToLowerInvariant(), i.DocumentId, i.Events, i.DuplicateOf, i.Reason)));
+            if (batch.Items.Any(i => i.Outcome is IngestOutcome.Stored or IngestOutcome.Updated))
+            {
+                // New reports may corroborate stored events: recompute cross-outlet merges (manual merges are kept).
+                await store.RecomputeMergesAsync(null, ct).ConfigureAwait(false);
+            }
         }
 
         return results;

@@ -13,8 +13,20 @@ internal sealed record MergeRequest(IReadOnlyList<string>? EventIds, string? Com
 /// <summary>Review queue and actions; every action is audited by the store and the machine version is kept.</summary>
 internal static class ReviewEndpoints
 {
-    public static void MapReviewEndpoints(this IEndpointRouteBuilder api)
+    public static void MapReviewEndpoints(this RouteGroupBuilder api)
     {
+        // Every review action changes events: the in-memory index is rebuilt before the next read.
+        api.AddEndpointFilter(async (ctx, next) =>
+        {
+            var result = await next(ctx).ConfigureAwait(false);
+            if (!HttpMethods.IsGet(ctx.HttpContext.Request.Method))
+            {
+                ctx.HttpContext.RequestServices.GetRequiredService<EventIndex>().Invalidate();
+            }
+
+            return result;
+        });
+
         api.MapGet("/review/queue", async (HttpRequest req, IMarsadStore store) =>
         {
             var q = EventFilters.Parse(req.Query) with { Status = ReviewStatus.Unreviewed };
