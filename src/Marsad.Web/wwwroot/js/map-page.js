@@ -6,10 +6,11 @@ const main = document.getElementById('main');
 let map, cluster, bucket = new URLSearchParams(location.search).get('bucket') === 'week' ? 'week' : 'day';
 
 async function start() {
-  const cfg = await frame('map');
-  let facets = {};
-  try { facets = await api('/api/facets'); } catch (e) { showError(main, e); return; }
-  const side = el('aside', { class: 'sidebar' }, filterForm(facets, load));
+  // Everything is requested at once: the page frame, the facets and the three views load in parallel.
+  const f = currentFilters();
+  const cfgP = frame('map');
+  const facetsP = api('/api/facets').catch(() => ({}));
+  const side = el('aside', { class: 'sidebar' });
   const mapBox = el('div', { id: 'map', class: 'map', role: 'region', 'aria-label': t('nav_map') });
   const legend = el('div', { class: 'legend', id: 'legend' }, el('strong', {}, t('legend')),
     ...EVENT_TYPES.map(x => el('span', { class: 'legend-item' }, el('i', { class: 'swatch', 'data-color': x }), typeLabel(x))));
@@ -33,8 +34,11 @@ async function start() {
     el('div', { id: 'event-list' }));
   main.append(side, content);
   for (const sw of legend.querySelectorAll('.swatch')) sw.style.background = TYPE_COLORS[sw.dataset.color];
+  const cfg = await cfgP;
   initMap(cfg || {});
-  await load(currentFilters());
+  const views = load(f);
+  side.append(filterForm(await facetsP, load));
+  await views;
 }
 
 function setBucket(b) {
