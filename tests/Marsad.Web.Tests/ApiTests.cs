@@ -246,3 +246,26 @@ public sealed class ApiTests(WebHost host) : IClassFixture<WebHost>
         _ = ReviewStatus.Accepted;
     }
 }
+
+public sealed class EventIndexTests(WebHost host) : IClassFixture<WebHost>
+{
+    public static TheoryData<string> Queries => new()
+    {
+        "", "type=Battles", "subtype=Armed+clash", "actor=actor:syrian-army", "actor=Syrian+Democratic+Forces", "place=Idlib",
+        "place=Mayadin+Test", "admin1=Deir+ez-Zor", "from=2024-03-12", "to=2024-03-14", "outlet=" + Uri.EscapeDataString("مرصد الشرق"),
+        "status=machine", "type=Protests&admin1=Idlib",
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task Filter_Query_MatchesStoreTotals(string query)
+    {
+        // The in-memory index must select exactly what the store's own query selects.
+        using var c = host.Client();
+        var web = await c.GetJsonAsync("/api/events?" + query);
+        var q = Marsad.Web.Features.Events.EventFilters.Parse(new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)));
+        var store = await host.Store.QueryEventsAsync(q);
+        web.GetProperty("total").GetInt64().ShouldBe(store.Total);
+        web.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe(store.Items.Select(i => i.Id));
+    }
+}

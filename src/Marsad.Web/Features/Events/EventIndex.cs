@@ -18,12 +18,18 @@ internal sealed class EventIndex(IMarsadStore store, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
+    /// <summary>Even with an unchanged fingerprint, the snapshot is rebuilt this often (in-place document updates).</summary>
+    public static readonly TimeSpan RebuildAnyway = TimeSpan.FromMinutes(5);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _snapshot;
     private volatile bool _dirty = true;
     private int _refreshing;
 
-    internal sealed record Snapshot(IReadOnlyList<IndexedEvent> Events, DateTimeOffset BuiltAt);
+    internal sealed record Snapshot(IReadOnlyList<IndexedEvent> Events, DateTimeOffset BuiltAt, string Fingerprint)
+    {
+        public DateTimeOffset CheckedAt { get; set; } = BuiltAt;
+    }
 
     /// <summary>Marks the snapshot stale: the next read rebuilds it before answering.</summary>
     public void Invalidate() => _dirty = true;
@@ -62,7 +68,7 @@ internal sealed class EventIndex(IMarsadStore store, TimeProvider clock)
             }
         }
 
-        if (clock.GetUtcNow() - snap.BuiltAt > MaxAge && Interlocked.Exchange(ref _refreshing, 1) == 0)
+        if (clock.GetUtcNow() - snap.CheckedAt > MaxAge && Interlocked.Exchange(ref _refreshing, 1) == 0)
         {
             _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
         }
@@ -77,7 +83,16 @@ internal sealed class EventIndex(IMarsadStore store, TimeProvider clock)
             await _gate.WaitAsync().ConfigureAwait(false);
             try
             {
-                _snapshot = await BuildAsync(CancellationToken.None).ConfigureAwait(false);
+                // Cheap check first: counts and the latest audit row change when another process ingests or reviews.
+                if (_snapshot is { } current && clock.GetUtcNow() - current.BuiltAt < RebuildAnyway
+                    && await FingerprintAsync(CancellationToken.None).ConfigureAwait(false) == current.Fingerprint)
+                {
+                    current.CheckedAt = clock.GetUtcNow();
+                }
+                else
+                {
+                    _snapshot = await BuildAsync(CancellationToken.None).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -97,13 +112,21 @@ internal sealed class EventIndex(IMarsadStore store, TimeProvider clock)
     private async Task<Snapshot> BuildAsync(CancellationToken ct)
     {
         var at = clock.GetUtcNow();
+        var fingerprint = await FingerprintAsync(ct).ConfigureAwait(false);
         var list = new List<IndexedEvent>();
         await foreach (var e in store.StreamEventsAsync(new EventQuery { Limit = null }, ct).ConfigureAwait(false))
         {
             list.Add(new IndexedEvent(e, Affiliations(e.Json)));
         }
 
-        return new Snapshot(list, at);
+        return new Snapshot(list, at, fingerprint);
+    }
+
+    private async Task<string> FingerprintAsync(CancellationToken ct)
+    {
+        var stats = await store.GetStatsAsync(ct).ConfigureAwait(false);
+        var audit = await store.GetAuditAsync(null, 1, ct).ConfigureAwait(false);
+        return FormattableString.Invariant($"{stats.Documents}/{stats.Events}/{stats.MergedEvents}/{(audit.Count > 0 ? audit[0].Id : 0)}");
     }
 
     /// <summary>The store's WHERE clause, in memory (equality on the indexed columns).</summary>
