@@ -9,6 +9,16 @@ namespace Marsad.Web.Infrastructure;
 /// <summary>JSON settings of the API: camelCase, nulls kept, HTML-sensitive characters escaped.</summary>
 internal static class WebJson
 {
+    /// <summary>The API's settings, for responses serialized ahead of time (memoized views).</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(o);
+        return o;
+    }
+
     public static void Configure(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

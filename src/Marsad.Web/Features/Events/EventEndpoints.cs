@@ -27,40 +27,26 @@ internal static class EventEndpoints
         api.MapGet("/events/map", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
-            var items = new List<MapItemDto>();
-            await foreach (var e in Matching(index, store, q, req.HttpContext.RequestAborted).ConfigureAwait(false))
+            var ct = req.HttpContext.RequestAborted;
+            if (await index.ViewAsync("map" + req.QueryString, q, m => MapView(m.Select(x => x.Event)), ct).ConfigureAwait(false) is { } bytes)
             {
-                if (e.Latitude is { } lat && e.Longitude is { } lon)
-                {
-                    items.Add(new MapItemDto(e.Id, lat, lon, e.EventType, e.Fatalities, EventMapping.Iso(e.Date), e.PlaceName));
-                }
+                return Results.Bytes(bytes, JsonType);
             }
 
-            return Results.Json(new { items });
+            return Results.Json(MapView(await FromStoreAsync(store, q, ct).ConfigureAwait(false)));
         });
 
         api.MapGet("/events/timeline", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
             var week = req.Query["bucket"] == "week";
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
-            var buckets = new SortedDictionary<DateOnly, Dictionary<string, int>>();
-            await foreach (var e in Matching(index, store, q, req.HttpContext.RequestAborted).ConfigureAwait(false))
+            var ct = req.HttpContext.RequestAborted;
+            if (await index.ViewAsync("timeline" + req.QueryString, q, m => TimelineView(m.Select(x => x.Event), week), ct).ConfigureAwait(false) is { } bytes)
             {
-                if (e.Date is not { } d)
-                {
-                    continue;
-                }
-
-                var key = week ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : d;
-                if (!buckets.TryGetValue(key, out var counts))
-                {
-                    buckets[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                }
-
-                counts[e.EventType] = counts.GetValueOrDefault(e.EventType) + 1;
+                return Results.Bytes(bytes, JsonType);
             }
 
-            return Results.Json(new { bucket = week ? "week" : "day", buckets = Fill(buckets, week) });
+            return Results.Json(TimelineView(await FromStoreAsync(store, q, ct).ConfigureAwait(false), week));
         });
 
         api.MapGet("/facets", async (HttpRequest req, EventIndex index, EmbeddedAssets assets) =>
@@ -86,6 +72,48 @@ internal static class EventEndpoints
             var audit = await store.GetAuditAsync(id, 200, ct).ConfigureAwait(false);
             return Results.Json(new { items = audit.Select(AuditDto.From) });
         });
+    }
+
+    public const string JsonType = "application/json; charset=utf-8";
+
+    private static object MapView(IEnumerable<StoredEvent> events) => new
+    {
+        items = events.Where(e => e.Latitude is not null && e.Longitude is not null)
+            .Select(e => new MapItemDto(e.Id, e.Latitude!.Value, e.Longitude!.Value, e.EventType, e.Fatalities, EventMapping.Iso(e.Date), e.PlaceName))
+            .ToList(),
+    };
+
+    private static object TimelineView(IEnumerable<StoredEvent> events, bool week)
+    {
+        var buckets = new SortedDictionary<DateOnly, Dictionary<string, int>>();
+        foreach (var e in events)
+        {
+            if (e.Date is not { } d)
+            {
+                continue;
+            }
+
+            var key = week ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : d;
+            if (!buckets.TryGetValue(key, out var counts))
+            {
+                buckets[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            counts[e.EventType] = counts.GetValueOrDefault(e.EventType) + 1;
+        }
+
+        return new { bucket = week ? "week" : "day", buckets = Fill(buckets, week) };
+    }
+
+    private static async Task<List<StoredEvent>> FromStoreAsync(IMarsadStore store, EventQuery q, CancellationToken ct)
+    {
+        var list = new List<StoredEvent>();
+        await foreach (var e in store.StreamEventsAsync(q, ct).ConfigureAwait(false))
+        {
+            list.Add(e);
+        }
+
+        return list;
     }
 
     /// <summary>The matching events: from the in-memory index, or streamed from the store for full-text queries.</summary>

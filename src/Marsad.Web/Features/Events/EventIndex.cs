@@ -29,6 +29,37 @@ internal sealed class EventIndex(IMarsadStore store, TimeProvider clock)
     internal sealed record Snapshot(IReadOnlyList<IndexedEvent> Events, DateTimeOffset BuiltAt, string Fingerprint)
     {
         public DateTimeOffset CheckedAt { get; set; } = BuiltAt;
+
+        /// <summary>Serialized views of this snapshot by request (the snapshot never changes, so neither do they).</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Memo { get; } = new(StringComparer.Ordinal);
+    }
+
+    private const int MemoEntries = 64;
+
+    /// <summary>
+    /// The view <paramref name="compute"/> makes of the events matching <paramref name="q"/>, serialized, memoized per
+    /// snapshot under <paramref name="key"/>; null when the query needs the store (free text).
+    /// </summary>
+    public async ValueTask<byte[]?> ViewAsync(string key, EventQuery q, Func<IReadOnlyList<IndexedEvent>, object> compute, CancellationToken ct)
+    {
+        if (q.Text is { Length: > 0 })
+        {
+            return null;
+        }
+
+        var snap = await CurrentAsync(ct).ConfigureAwait(false);
+        if (snap.Memo.TryGetValue(key, out var bytes))
+        {
+            return bytes;
+        }
+
+        bytes = JsonSerializer.SerializeToUtf8Bytes(compute([.. snap.Events.Where(e => Matches(e.Event, q))]), Infrastructure.WebJson.Options);
+        if (snap.Memo.Count < MemoEntries)
+        {
+            snap.Memo.TryAdd(key, bytes);
+        }
+
+        return bytes;
     }
 
     /// <summary>Marks the snapshot stale: the next read rebuilds it before answering.</summary>
