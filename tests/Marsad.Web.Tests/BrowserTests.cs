@@ -204,6 +204,33 @@ public sealed class BrowserTests(WebHost host) : IClassFixture<WebHost>
     }
 
     [ChromiumFact]
+    public async Task Ingest_PasteAndUpload_ShowsStoredAndRejected()
+    {
+        var (pw, browser, page, problems) = await OpenAsync();
+        using (pw)
+        await using (browser)
+        {
+            await page.FillAsync("#username", WebHost.Reviewer);
+            await page.FillAsync("#password", WebHost.Password);
+            await page.ClickAsync("#login-submit");
+            await page.WaitForSelectorAsync("#current-user");
+            await page.GotoAsync("/ingest.html");
+            await page.FillAsync("#paste-text", "تقرير قصير كتبناه للاختبار عن اجتماع في مدينة حمص يوم السبت.");
+            await page.ClickAsync("#paste-submit");
+            await page.WaitForSelectorAsync("#ingest-summary");
+            (await page.TextContentAsync("#ingest-results")).ShouldNotBeNull().ShouldContain("stored");
+
+            // An empty upload is rejected with its reason shown.
+            await page.SetInputFilesAsync("#files", new FilePayload { Name = "empty.txt", MimeType = "text/plain", Buffer = [] });
+            await page.ClickAsync("#upload-form button[type=submit]");
+            await page.WaitForSelectorAsync("#ingest-results tr.rejected");
+            (await page.GetAttributeAsync("#ingest-progress", "value")).ShouldBe("100");
+            await ShotAsync(page, "10-ingest");
+            problems.ShouldBeEmpty();
+        }
+    }
+
+    [ChromiumFact]
     public async Task ActorGraph_Load_DrawsNodes()
     {
         var (pw, browser, page, problems) = await OpenAsync();
