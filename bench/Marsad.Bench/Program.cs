@@ -1,4 +1,14 @@
+using System.Text;
 using BenchmarkDotNet.Running;
+using Marsad.Bench;
 
-// Every benchmark class in this assembly; pick with --filter (e.g. --filter *Analysis*).
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `corpus N FILE` writes a synthetic JSON Lines corpus of N documents (for load tests and the store);
+// anything else goes to BenchmarkDotNet. Every benchmark class in this assembly; pick with --filter.
+if (args.Length == 3 && args[0] == "corpus" && int.TryParse(args[1], out var count))
+{
+    using var w = new StreamWriter(args[2], append: false, new UTF8Encoding(false));
+    Console.Error.WriteLine($"wrote {SyntheticCorpus.WriteJsonLines(w, new SyntheticCorpus().Generate(count))} documents to {args[2]}");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticCorpus).Assembly).Run(args);

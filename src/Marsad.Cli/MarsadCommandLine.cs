@@ -15,9 +15,12 @@ public static class MarsadCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var io = new CliIo(stdin, stdout, stderr);
         var root = new RootCommand("Marsad: structured, verifiable conflict-event data from Arabic news reports.");
+        // Subcommands: one registration line each.
         root.Subcommands.Add(ExtractCommand.Create(io));
         root.Subcommands.Add(ServeCommand.Create(io));
         root.Subcommands.Add(UserCommand.Create(io));
+        root.Subcommands.Add(DataBuildCommand.Create(io));
+        root.Subcommands.Add(GazetteerImportCommand.Create(io));
         root.Subcommands.Add(IngestCommand.Create(io));
         root.Subcommands.Add(SearchCommand.Create(io));
         root.Subcommands.Add(EventsCommand.Create(io));

@@ -29,7 +29,7 @@ public sealed class IngestProcessTests : IDisposable
     [Fact]
     public async Task Ingest_KilledMidway_ConsistentAndCompletedByRerun()
     {
-        const int Count = 6000;
+        const int Count = 3000;
         const int Batch = 50;
         var corpus = Path.Combine(_dir, "corpus");
         CorpusGenerator.WriteFiles(corpus, Count);
@@ -129,6 +129,54 @@ public sealed class IngestProcessTests : IDisposable
             await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", c);
             await cmd.ExecuteNonQueryAsync();
         }
+    }
+
+    [Fact]
+    public async Task Cli_IngestTwiceThenQuery_IdempotentSearchEventsExport()
+    {
+        var corpus = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(corpus);
+        await File.WriteAllTextAsync(Path.Combine(corpus, "a.txt"), Fixtures.ShellingA);
+        await File.WriteAllTextAsync(Path.Combine(corpus, "b.txt"), Fixtures.ShellingB);
+        await File.WriteAllTextAsync(Path.Combine(corpus, "empty.txt"), "  ");
+        var db = Path.Combine(_dir, "cli.db");
+
+        var first = await RunAsync("ingest", "--db", db, "--outlet", "OutletA", corpus);
+        first.Code.ShouldBe(1); // one input rejected
+        first.Err.ShouldContain("empty.txt");
+        var second = await RunAsync("ingest", "--db", db, "--outlet", "OutletA", corpus);
+        second.Out.ShouldContain("unchang");
+
+        var search = await RunAsync("search", "--db", db, "--format", "jsonl", "القصف");
+        search.Code.ShouldBe(0, search.Err);
+        var hits = search.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        hits.Length.ShouldBe(2);
+        hits.ShouldAllBe(h => h.Contains("\"highlights\"", StringComparison.Ordinal));
+
+        var events = await RunAsync("events", "--db", db, "--format", "jsonl", "--type", "Battles", "--from", "2020-01-01");
+        events.Code.ShouldBe(0, events.Err);
+        var export = await RunAsync("export", "--db", db, "--format", "acled-csv");
+        export.Code.ShouldBe(0, export.Err);
+        export.Out.ShouldStartWith("event_id_cnty,event_date");
+        var bad = await RunAsync("events", "--db", db, "--from", "12/03/2024");
+        bad.Code.ShouldBe(2); // bad usage
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(MarsadDll());
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment.Remove("MARSAD_DB");
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start marsad");
+        var o = p.StandardOutput.ReadToEndAsync();
+        var e = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await o, await e);
     }
 
     private static Process StartIngest(string db, string corpus, int batch)

@@ -190,10 +190,22 @@ internal static class StoreCli
     }
 
     /// <summary>A Spectre console writing to <paramref name="writer"/> (colour only on a terminal).</summary>
-    public static IAnsiConsole Console(TextWriter writer, bool interactive = false) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Console(TextWriter writer, bool interactive = false)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var terminal = (ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected)
+            || (ReferenceEquals(writer, System.Console.Error) && !System.Console.IsErrorRedirected);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Interactive = interactive && terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            // Redirected: no terminal width to fit; wide enough that tables stay readable in files and pipes.
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Marsad.Cli.Composition;
 using Marsad.Inputs;
 using Marsad.Output;
+using Marsad.Pipeline;
 
 namespace Marsad.Cli.Commands;
 
@@ -13,9 +14,27 @@ internal static class ExtractCommand
     {
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD) for inputs that carry none." };
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none." };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "acled-csv", "geojson");
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders (read recursively); '-' reads stdin.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: jsonl (default), acled-csv or geojson.",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or folders (read recursively); '-' reads stdin. A file whose name starts with '-' is given as ./-name.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                // The argument takes any string, so an unknown option would otherwise be read as a path.
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
 
         var cmd = new Command("extract", "Extract entities and events from Arabic reports; prints one JSON object per document.")
         {
@@ -36,19 +55,27 @@ internal static class ExtractCommand
                 pub = d;
             }
 
-            var defaults = new InputDefaults(parse.GetValue(outlet), pub);
-            return Run(io, parse.GetValue(paths) ?? [], defaults, parse.GetValue(format) ?? "jsonl");
+            var formatName = parse.GetValue(format) ?? "jsonl";
+            if (!OutputFormats.TryCreate(formatName, out var writer) || writer is null)
+            {
+                io.Stderr.WriteLine($"marsad extract: unknown --format '{formatName}' (known: {string.Join(", ", OutputFormats.Names)})");
+                return MarsadCommandLine.ExitUsage;
+            }
+
+            var outletName = parse.GetValue(outlet);
+            var defaults = new InputDefaults(string.IsNullOrWhiteSpace(outletName) ? null : outletName.Trim(), pub);
+            return Run(io, parse.GetValue(paths) ?? [], defaults, writer);
         });
         return cmd;
     }
 
-    private static int Run(CliIo io, string[] paths, InputDefaults defaults, string format)
+    private static int Run(CliIo io, string[] paths, InputDefaults defaults, IDocumentWriter writer)
     {
         var pipeline = PipelineFactory.CreateExtraction(MarsadData.Locate());
         var reader = new InputReader();
         var rejected = 0;
-        io.Stdout.Flush();
-        foreach (var result in reader.Read(paths, defaults))
+        writer.Begin(io.Stdout);
+        foreach (var result in reader.Read(paths, defaults, io.Stdin))
         {
             if (result.Rejection is { } r)
             {
@@ -57,12 +84,28 @@ internal static class ExtractCommand
                 continue;
             }
 
-            var doc = pipeline.Run(result.Document!);
-            io.Stdout.WriteLine(ContractJsonWriter.ToJson(doc));
+            AnnotatedDocument annotated;
+            try
+            {
+                annotated = pipeline.Run(result.Document!);
+            }
+#pragma warning disable CA1031 // one document's failure must not stop the others: it is reported like a rejection
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                rejected++;
+                io.Stderr.WriteLine($"marsad: failed {result.Document!.Source.Path}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+                continue;
+            }
+
+            writer.Write(io.Stdout, annotated);
+
+            // Streamed: each document reaches stdout as soon as it is done.
+            io.Stdout.Flush();
         }
 
+        writer.End(io.Stdout);
         io.Stdout.Flush();
-        _ = format;
         return rejected > 0 ? MarsadCommandLine.ExitRejected : MarsadCommandLine.ExitOk;
     }
 }

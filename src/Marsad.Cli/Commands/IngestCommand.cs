@@ -100,7 +100,7 @@ internal static class IngestCommand
 
         public async Task RunAsync(IEnumerable<string> paths, InputDefaults defaults, Action<string>? progress, CancellationToken ct)
         {
-            foreach (var result in new InputReader().Read(paths, defaults))
+            foreach (var result in new InputReader().Read(paths, defaults, io.Stdin))
             {
                 ct.ThrowIfCancellationRequested();
                 Read++;

@@ -1,3 +1,7 @@
+using Marsad.Knowledge;
+using Marsad.Knowledge.Actors;
+using Marsad.Knowledge.Persons;
+using Marsad.Knowledge.Places;
 using Marsad.Pipeline;
 
 namespace Marsad.Cli.Composition;
@@ -11,7 +15,15 @@ public static class PipelineFactory
     public static ExtractionPipeline CreateExtraction(MarsadData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var annotators = new List<IAnnotator>();
+        var annotators = new List<IAnnotator>
+        {
+            Marsad.Temporal.DateTagger.Load(data.PathOf("lexicons/dates-ar.json")),
+            Marsad.Quantities.QuantityTagger.Load(data.PathOf("lexicons/numbers-ar.json"), data.PathOf("lexicons/counted-nouns-ar.json")),
+        };
+
+        // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
+        var knowledge = KnowledgeBase.Shared(data.Root);
+        annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
         return new ExtractionPipeline(annotators);
     }
 }

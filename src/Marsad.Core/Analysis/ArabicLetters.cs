@@ -22,6 +22,9 @@ public static class ArabicLetters
     public const char Feh = '\u0641';
     public const char Beh = '\u0628';
     public const char Lam = '\u0644';
+    public const char Meem = '\u0645';
+    public const char Noon = '\u0646';
+    public const char Teh = '\u062A';
     public const char Tatweel = '\u0640';
     public const char SuperscriptAlef = '\u0670';
     public const char ArabicComma = '\u060C';

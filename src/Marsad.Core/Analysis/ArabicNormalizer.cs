@@ -70,65 +70,96 @@ public sealed class NormalizedText
 /// </summary>
 public static class ArabicNormalizer
 {
+    // Precomputed NormalizeChar for the Matching options (the hot path: every token of every document).
+    private static readonly char[] MatchingTable = BuildTable(NormalizationOptions.Matching);
+
     /// <summary>Normalizes one character; returns '\0' when the character is dropped.</summary>
-    public static char NormalizeChar(char c, NormalizationOptions options = NormalizationOptions.Matching)
+    public static char NormalizeChar(char c, NormalizationOptions options = NormalizationOptions.Matching) =>
+        options == NormalizationOptions.Matching ? MatchingTable[c] : Compute(c, options);
+
+    /// <summary>Step: hamza-seated alefs, alef madda and alef wasla become bare alef (أ إ آ ٱ → ا).</summary>
+    public static char FoldAlef(char c) => c is ArabicLetters.AlefHamzaAbove or ArabicLetters.AlefHamzaBelow
+        or ArabicLetters.AlefMadda or ArabicLetters.AlefWasla ? ArabicLetters.Alef : c;
+
+    /// <summary>Step (option): alef maksura becomes yeh (ى → ي).</summary>
+    public static char FoldAlefMaksura(char c) => c == ArabicLetters.AlefMaksura ? ArabicLetters.Yeh : c;
+
+    /// <summary>Step (option): teh marbuta becomes heh (ة → ه).</summary>
+    public static char FoldTehMarbuta(char c) => c == ArabicLetters.TehMarbuta ? ArabicLetters.Heh : c;
+
+    /// <summary>Step: Persian yeh and keheh become Arabic yeh and kaf (ی ک → ي ك).</summary>
+    public static char FoldPersianLetters(char c) => c switch
     {
-        if (ArabicLetters.IsIgnorableMark(c) || IsInvisibleControl(c))
+        ArabicLetters.FarsiYeh => ArabicLetters.Yeh,
+        ArabicLetters.Keheh => ArabicLetters.Kaf,
+        _ => c,
+    };
+
+    /// <summary>Step: harakat, Quranic marks, tatweel and invisible controls are removed.</summary>
+    public static bool IsRemoved(char c) => ArabicLetters.IsIgnorableMark(c) || IsInvisibleControl(c);
+
+    /// <summary>Step: Arabic-Indic and Persian digits become ASCII digits (٣ ۳ → 3).</summary>
+    public static char FoldDigit(char c)
+    {
+        var d = ArabicLetters.DigitValue(c);
+        return d >= 0 ? (char)('0' + d) : c;
+    }
+
+    /// <summary>Step: Arabic punctuation, typographic quotes and dashes become ASCII (، ؛ ؟ « » “ ” – → , ; ? " " " " -).</summary>
+    public static char FoldPunctuation(char c) => c switch
+    {
+        ArabicLetters.ArabicComma => ',',
+        ArabicLetters.ArabicSemicolon => ';',
+        ArabicLetters.ArabicQuestionMark => '?',
+        ArabicLetters.ArabicFullStop => '.',
+        ArabicLetters.ArabicPercent => '%',
+        ArabicLetters.ArabicDecimalSeparator => '.',
+        ArabicLetters.ArabicThousandsSeparator => ',',
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' or '\u2033' => '"',
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
+        '\u2013' or '\u2014' or '\u2212' => '-',
+        _ => c,
+    };
+
+    /// <summary>Step: any whitespace becomes one ASCII space.</summary>
+    public static char FoldWhitespace(char c) => char.IsWhiteSpace(c) ? ' ' : c;
+
+    private static char[] BuildTable(NormalizationOptions options)
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = Compute((char)i, options);
+        }
+
+        return table;
+    }
+
+    private static char Compute(char c, NormalizationOptions options)
+    {
+        if (IsRemoved(c))
         {
             return '\0';
         }
 
-        switch (c)
+        c = FoldAlef(c);
+        if ((options & NormalizationOptions.FoldAlefMaksura) != 0)
         {
-            case ArabicLetters.AlefHamzaAbove:
-            case ArabicLetters.AlefHamzaBelow:
-            case ArabicLetters.AlefMadda:
-            case ArabicLetters.AlefWasla:
-                return ArabicLetters.Alef;
-            case ArabicLetters.AlefMaksura:
-                return (options & NormalizationOptions.FoldAlefMaksura) != 0 ? ArabicLetters.Yeh : c;
-            case ArabicLetters.TehMarbuta:
-                return (options & NormalizationOptions.FoldTehMarbuta) != 0 ? ArabicLetters.Heh : c;
-            case ArabicLetters.FarsiYeh:
-                return ArabicLetters.Yeh;
-            case ArabicLetters.Keheh:
-                return ArabicLetters.Kaf;
-            case ArabicLetters.ArabicComma:
-                return ',';
-            case ArabicLetters.ArabicSemicolon:
-                return ';';
-            case ArabicLetters.ArabicQuestionMark:
-                return '?';
-            case ArabicLetters.ArabicFullStop:
-                return '.';
-            case ArabicLetters.ArabicPercent:
-                return '%';
-            case ArabicLetters.ArabicDecimalSeparator:
-                return '.';
-            case ArabicLetters.ArabicThousandsSeparator:
-                return ',';
-            case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' or '\u2033':
-                return '"';
-            case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032':
-                return '\'';
-            case '\u2013' or '\u2014' or '\u2212':
-                return '-';
+            c = FoldAlefMaksura(c);
         }
 
-        var digit = ArabicLetters.DigitValue(c);
-        if (digit >= 0)
+        if ((options & NormalizationOptions.FoldTehMarbuta) != 0)
         {
-            return (char)('0' + digit);
+            c = FoldTehMarbuta(c);
         }
 
-        if (char.IsWhiteSpace(c))
-        {
-            return ' ';
-        }
-
+        c = FoldPersianLetters(c);
+        c = FoldPunctuation(c);
+        c = FoldDigit(c);
+        c = FoldWhitespace(c);
         if ((options & NormalizationOptions.LowerLatin) != 0 && c is >= 'A' and <= 'Z')
         {
-            return (char)(c + 32);
+            c = (char)(c + 32);
         }
 
         return c;
@@ -171,6 +202,42 @@ public static class ArabicNormalizer
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Normalizes one token's characters (no whitespace handling beyond the char fold); allocation-light:
+    /// a token that normalization leaves unchanged costs one substring.
+    /// </summary>
+    public static string NormalizeSpan(ReadOnlySpan<char> raw, NormalizationOptions options = NormalizationOptions.Matching)
+    {
+        var changed = -1;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (NormalizeChar(raw[i], options) != raw[i])
+            {
+                changed = i;
+                break;
+            }
+        }
+
+        if (changed < 0)
+        {
+            return raw.ToString();
+        }
+
+        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        raw[..changed].CopyTo(buffer);
+        var n = changed;
+        for (var i = changed; i < raw.Length; i++)
+        {
+            var c = NormalizeChar(raw[i], options);
+            if (c != '\0')
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+
     /// <summary>Normalizes with a map back to original offsets. Whitespace is kept one-for-one (not collapsed).</summary>
     public static NormalizedText NormalizeWithMap(string text, NormalizationOptions options = NormalizationOptions.Matching)
     {
@@ -190,6 +257,34 @@ public static class ArabicNormalizer
         }
 
         return new NormalizedText(sb.ToString(), [.. map], text.Length);
+    }
+
+    /// <summary>
+    /// The original offset in [<paramref name="start"/>, <paramref name="end"/>) after the first <paramref name="count"/>
+    /// normalized characters (dropped marks after them stay with them): cuts a proclitic off a token's span.
+    /// </summary>
+    public static int OriginalOffsetAfter(string text, int start, int end, int count)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var i = start;
+        var seen = 0;
+        while (i < end && seen < count)
+        {
+            if (NormalizeChar(text[i]) != '\0')
+            {
+                seen++;
+            }
+
+            i++;
+        }
+
+        // Marks that belong to the last consumed letter stay with it.
+        while (i < end && NormalizeChar(text[i]) == '\0')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The form a document's identity is computed from: matching form, all whitespace runs folded.</summary>

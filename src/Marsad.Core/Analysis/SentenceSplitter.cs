@@ -29,8 +29,15 @@ public static class SentenceSplitter
             }
 
             lastEnd = t.End;
-            if (t.Kind == TokenKind.Punctuation && IsTerminal(t.Norm) && !(i + 1 < tokens.Count && IsTerminalOrClosing(tokens[i + 1]) && tokens[i + 1].Start == t.End))
+            if (t.Kind == TokenKind.Punctuation && IsTerminal(t.Norm) && !IsAbbreviationDot(text, tokens, i))
             {
+                // Terminal marks and closing quotes/brackets glued after them ("؟»", "!\"", ".)") end the sentence together.
+                while (i + 1 < tokens.Count && IsTerminalOrClosing(tokens[i + 1]) && tokens[i + 1].Start == tokens[i].End)
+                {
+                    i++;
+                }
+
+                lastEnd = tokens[i].End;
                 result.Add(new TextSpan(start, lastEnd));
                 start = -1;
             }
@@ -42,6 +49,32 @@ public static class SentenceSplitter
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// "د. أحمد", "U.N. said": a period glued to a one-letter word, with a word following on the same line, marks an
+    /// abbreviation, not a sentence end — unless the letter follows a number (2021م. is a year marker that can end a sentence).
+    /// </summary>
+    private static bool IsAbbreviationDot(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        if (tokens[i].Norm != "." || i == 0 || i + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        var prev = tokens[i - 1];
+        var next = tokens[i + 1];
+        if (!prev.IsWord || prev.Norm.Length != 1 || prev.End != tokens[i].Start || !(next.IsWord || next.Kind == TokenKind.Number))
+        {
+            return false;
+        }
+
+        if (i >= 2 && tokens[i - 2].Kind == TokenKind.Number)
+        {
+            return false;
+        }
+
+        return !HasLineBreak(text, tokens[i].End, next.Start);
     }
 
     private static bool IsTerminal(string norm) => norm is "." or "!" or "?" or "…";

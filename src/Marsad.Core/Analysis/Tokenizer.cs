@@ -28,6 +28,12 @@ public static class Tokenizer
                 var latin = false;
                 while (i < text.Length && (IsWordChar(text[i]) || IsJoiner(text, i)))
                 {
+                    // Arabic words hold no digits: "و1700" is the conjunction, then a number.
+                    if (arabic && IsDigit(text[i]))
+                    {
+                        break;
+                    }
+
                     if (ArabicLetters.IsArabicLetter(text[i]))
                     {
                         arabic = true;
@@ -80,8 +86,7 @@ public static class Tokenizer
                 kind = TokenKind.Punctuation;
             }
 
-            var raw = text.AsSpan(start, i - start);
-            tokens.Add(new Token(start, i, kind, ArabicNormalizer.Normalize(raw.ToString())));
+            tokens.Add(new Token(start, i, kind, ArabicNormalizer.NormalizeSpan(text.AsSpan(start, i - start))));
         }
 
         return tokens;

@@ -25,7 +25,13 @@ public static class MinHash
     public static uint[] Signature(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var terms = SearchText.Terms(text).Select(t => t.Term).ToList();
+        return Signature(SearchText.Terms(text).Select(t => t.Term).ToList());
+    }
+
+    /// <summary>The signature of a document's search terms (<see cref="SearchText.Terms"/>).</summary>
+    public static uint[] Signature(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
         var sig = new uint[SignatureLength];
         Array.Fill(sig, uint.MaxValue);
         if (terms.Count == 0)

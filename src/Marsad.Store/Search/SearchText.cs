@@ -44,6 +44,19 @@ public static class SearchText
         }
     }
 
+    /// <summary>The terms of already tokenized text (the analysis chain's tokens), in order.</summary>
+    public static IEnumerable<string> Terms(IEnumerable<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        foreach (var t in tokens)
+        {
+            if (Term(t) is { Length: > 0 } term && IsIndexable(term))
+            {
+                yield return term;
+            }
+        }
+    }
+
     /// <summary>The text the full-text index stores for a document: its terms separated by spaces.</summary>
     public static string IndexForm(string text)
     {

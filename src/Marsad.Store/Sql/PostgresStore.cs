@@ -60,6 +60,7 @@ internal sealed class PostgresStore : Sql.SqlStore
     protected override IReadOnlyList<string> MigrationStatements(int version) => version switch
     {
         1 => [.. Sql.Schema.Version1.Select(Dialect), .. Sql.Schema.PostgresVersion1Fts],
+        2 => [.. Sql.Schema.Version2.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

@@ -81,18 +81,20 @@ internal static class Schema
           machine_json TEXT NOT NULL)
         """,
         "CREATE INDEX ix_events_document ON events(document_id, ordinal)",
-        "CREATE INDEX ix_events_date ON events(event_date)",
-        "CREATE INDEX ix_events_type ON events(event_type, sub_event_type, event_date)",
-        "CREATE INDEX ix_events_admin1 ON events(admin1, event_date)",
-        "CREATE INDEX ix_events_admin2 ON events(admin2)",
-        "CREATE INDEX ix_events_place_id ON events(place_id)",
-        "CREATE INDEX ix_events_place_name ON events(place_name)",
-        "CREATE INDEX ix_events_outlet ON events(outlet, event_date)",
-        "CREATE INDEX ix_events_actor1_id ON events(actor1_id)",
-        "CREATE INDEX ix_events_actor2_id ON events(actor2_id)",
-        "CREATE INDEX ix_events_actor1_name ON events(actor1_name)",
-        "CREATE INDEX ix_events_actor2_name ON events(actor2_name)",
-        "CREATE INDEX ix_events_status ON events(status, event_date)",
+        // Filter column first, then (event_date, id): a filtered page "newest first" is one ordered index walk.
+        "CREATE INDEX ix_events_date ON events(event_date, id)",
+        "CREATE INDEX ix_events_type ON events(event_type, event_date, id)",
+        "CREATE INDEX ix_events_sub_type ON events(sub_event_type, event_date, id)",
+        "CREATE INDEX ix_events_admin1 ON events(admin1, event_date, id)",
+        "CREATE INDEX ix_events_admin2 ON events(admin2, event_date, id)",
+        "CREATE INDEX ix_events_place_id ON events(place_id, event_date, id)",
+        "CREATE INDEX ix_events_place_name ON events(place_name, event_date, id)",
+        "CREATE INDEX ix_events_outlet ON events(outlet, event_date, id)",
+        "CREATE INDEX ix_events_actor1_id ON events(actor1_id, event_date, id)",
+        "CREATE INDEX ix_events_actor2_id ON events(actor2_id, event_date, id)",
+        "CREATE INDEX ix_events_actor1_name ON events(actor1_name, event_date, id)",
+        "CREATE INDEX ix_events_actor2_name ON events(actor2_name, event_date, id)",
+        "CREATE INDEX ix_events_status ON events(status, event_date, id)",
         "CREATE INDEX ix_events_merged ON events(merged_id)",
         "CREATE TABLE event_versions (event_id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (event_id, version))",
         "CREATE TABLE review_audit (id {serial}, event_id TEXT NOT NULL, action TEXT NOT NULL, user_name TEXT NOT NULL, at TEXT NOT NULL, before_json TEXT, after_json TEXT, comment TEXT)",
@@ -121,6 +123,24 @@ internal static class Schema
         "CREATE INDEX ix_merged_sources_event ON merged_sources(event_id)",
         "CREATE TABLE users (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL)",
         "CREATE TABLE rejections (id {serial}, input TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)",
+    ];
+
+    /// <summary>
+    /// Version 2: the most used filter indexes carry the other low-cardinality filter columns, so combined
+    /// filters (outlet + type, status + sub-type, ...) are counted and paged from the index alone.
+    /// </summary>
+    public static readonly string[] Version2 =
+    [
+        "DROP INDEX ix_events_type",
+        "DROP INDEX ix_events_sub_type",
+        "DROP INDEX ix_events_outlet",
+        "DROP INDEX ix_events_status",
+        "DROP INDEX ix_events_admin1",
+        "CREATE INDEX ix_events_type ON events(event_type, event_date, id, sub_event_type, status, outlet, admin1)",
+        "CREATE INDEX ix_events_sub_type ON events(sub_event_type, event_date, id, event_type, status, outlet, admin1)",
+        "CREATE INDEX ix_events_outlet ON events(outlet, event_date, id, event_type, sub_event_type, status, admin1)",
+        "CREATE INDEX ix_events_status ON events(status, event_date, id, event_type, sub_event_type, outlet, admin1)",
+        "CREATE INDEX ix_events_admin1 ON events(admin1, event_date, id, event_type, sub_event_type, status, outlet)",
     ];
 
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>

@@ -31,7 +31,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 1;
+    public static int LatestVersion => 2;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -155,7 +155,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
         else
         {
-            var signature = MinHash.Signature(p.Text);
+            var signature = p.Signature;
             var bands = MinHash.BandKeys(signature);
             (duplicateOf, var links) = await FindNearDuplicateAsync(c, tx, p.Id, signature, bands, ct).ConfigureAwait(false);
             seq = await c.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -169,12 +169,15 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                 },
                 tx,
                 cancellationToken: ct)).ConfigureAwait(false);
+            var bandArgs = new DynamicParameters();
+            bandArgs.Add("id", p.Id);
             for (var b = 0; b < bands.Length; b++)
             {
-                await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO doc_bands (band, hash, document_id) VALUES (@b, @h, @id) ON CONFLICT DO NOTHING",
-                    new { b, h = bands[b], id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                bandArgs.Add("b" + b.ToString(CultureInfo.InvariantCulture), b);
+                bandArgs.Add("h" + b.ToString(CultureInfo.InvariantCulture), bands[b]);
             }
+
+            await c.ExecuteAsync(new CommandDefinition(BandInsertSql, bandArgs, tx, cancellationToken: ct)).ConfigureAwait(false);
 
             foreach (var (other, sim) in links)
             {
@@ -184,46 +187,85 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
             }
         }
 
-        await WriteFullTextAsync(c, tx, seq, SearchText.IndexForm(p.Text), existing is not null, ct).ConfigureAwait(false);
+        await WriteFullTextAsync(c, tx, seq, p.IndexForm, existing is not null, ct).ConfigureAwait(false);
 
-        for (var i = 0; i < p.Entities.Count; i++)
-        {
-            var e = p.Entities[i];
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO entities (document_id, ordinal, type, text, start_offset, end_offset, ref_id, ref_name, ref_json) VALUES (@d, @i, @type, @text, @s, @e, @rid, @rname, @rjson)",
-                new { d = p.Id, i, type = e.Type, text = e.Text, s = e.Start, e = e.End, rid = e.RefId, rname = e.RefName, rjson = e.RefJson },
-                tx,
-                cancellationToken: ct)).ConfigureAwait(false);
-        }
-
+        await InsertEntitiesAsync(c, tx, p, ct).ConfigureAwait(false);
         await WriteMachineEventsAsync(c, tx, p, existing is not null, ct).ConfigureAwait(false);
         return new IngestItemResult(src.Path, p.Id, existing is null ? IngestOutcome.Stored : IngestOutcome.Updated, p.Events.Count, duplicateOf, null);
+    }
+
+    private static readonly string BandInsertSql =
+        "INSERT INTO doc_bands (band, hash, document_id) VALUES " +
+        string.Join(", ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(@b{b}, @h{b}, @id)"))) +
+        " ON CONFLICT DO NOTHING";
+
+    private static readonly string BandLookupSql =
+        "SELECT DISTINCT document_id FROM doc_bands WHERE " +
+        string.Join(" OR ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = @b{b} AND hash = @h{b})")));
+
+    private const int EntityRowsPerStatement = 32;
+
+    /// <summary>Entity rows, several per statement (the statement text holds parameter names only).</summary>
+    private static async Task InsertEntitiesAsync(DbConnection c, DbTransaction tx, PreparedDocument p, CancellationToken ct)
+    {
+        for (var from = 0; from < p.Entities.Count; from += EntityRowsPerStatement)
+        {
+            var n = Math.Min(EntityRowsPerStatement, p.Entities.Count - from);
+            var args = new DynamicParameters();
+            args.Add("d", p.Id);
+            var sql = new StringBuilder("INSERT INTO entities (document_id, ordinal, type, text, start_offset, end_offset, ref_id, ref_name, ref_json) VALUES ");
+            for (var k = 0; k < n; k++)
+            {
+                var e = p.Entities[from + k];
+                var x = k.ToString(CultureInfo.InvariantCulture);
+                sql.Append(k == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@d, @i{x}, @t{x}, @x{x}, @s{x}, @e{x}, @ri{x}, @rn{x}, @rj{x})");
+                args.Add("i" + x, from + k);
+                args.Add("t" + x, e.Type);
+                args.Add("x" + x, e.Text);
+                args.Add("s" + x, e.Start);
+                args.Add("e" + x, e.End);
+                args.Add("ri" + x, e.RefId);
+                args.Add("rn" + x, e.RefName);
+                args.Add("rj" + x, e.RefJson);
+            }
+
+            await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
     }
 
     private static async Task<(string? DuplicateOf, List<(string Other, double Similarity)> Links)> FindNearDuplicateAsync(
         DbConnection c, DbTransaction tx, string id, uint[] signature, long[] bands, CancellationToken ct)
     {
-        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        var lookup = new DynamicParameters();
         for (var b = 0; b < bands.Length; b++)
         {
-            foreach (var other in await c.QueryAsync<string>(new CommandDefinition(
-                "SELECT document_id FROM doc_bands WHERE band = @b AND hash = @h", new { b, h = bands[b] }, tx, cancellationToken: ct)).ConfigureAwait(false))
-            {
-                if (other != id)
-                {
-                    candidates.Add(other);
-                }
-            }
+            lookup.Add("b" + b.ToString(CultureInfo.InvariantCulture), b);
+            lookup.Add("h" + b.ToString(CultureInfo.InvariantCulture), bands[b]);
         }
 
+        var candidates = (await c.QueryAsync<string>(new CommandDefinition(BandLookupSql, lookup, tx, cancellationToken: ct)).ConfigureAwait(false))
+            .Where(o => o != id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(200).ToList();
         var links = new List<(string, double)>();
         string? duplicateOf = null;
         var bestSeq = long.MaxValue;
-        foreach (var other in candidates)
+        if (candidates.Count == 0)
         {
-            var row = await c.QuerySingleOrDefaultAsync<(long Seq, byte[] MinHash, string? DuplicateOf)?>(new CommandDefinition(
-                "SELECT seq, minhash, duplicate_of FROM documents WHERE id = @other", new { other }, tx, cancellationToken: ct)).ConfigureAwait(false);
-            if (row is not { } r || r.MinHash is null)
+            return (null, links);
+        }
+
+        // IN (@c0, @c1, ...): parameter names only in the text, the same for both dialects.
+        var inArgs = new DynamicParameters();
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            inArgs.Add("c" + k.ToString(CultureInfo.InvariantCulture), candidates[k]);
+        }
+
+        var inList = string.Join(", ", Enumerable.Range(0, candidates.Count).Select(k => "@c" + k.ToString(CultureInfo.InvariantCulture)));
+        var rows = await c.QueryAsync<(long Seq, string Id, byte[] MinHash, string? DuplicateOf)>(new CommandDefinition(
+            "SELECT seq, id, minhash, duplicate_of FROM documents WHERE id IN (" + inList + ")", inArgs, tx, cancellationToken: ct)).ConfigureAwait(false);
+        foreach (var r in rows.OrderBy(r => r.Seq))
+        {
+            if (r.MinHash is null)
             {
                 continue;
             }
@@ -231,12 +273,12 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
             var sim = MinHash.Similarity(signature, MinHash.FromBytes(r.MinHash));
             if (sim >= MinHash.DuplicateThreshold)
             {
-                links.Add((other, Math.Round(sim, 4)));
+                links.Add((r.Id, Math.Round(sim, 4)));
                 // The earliest stored original is the one this republishes.
                 if (r.Seq < bestSeq)
                 {
                     bestSeq = r.Seq;
-                    duplicateOf = r.DuplicateOf ?? other;
+                    duplicateOf = r.DuplicateOf ?? r.Id;
                 }
             }
         }
@@ -497,8 +539,37 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         var total = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM events WHERE 1 = 1{where}", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
         p.Add("limit", query.Limit ?? int.MaxValue);
         p.Add("offset", query.Offset);
-        var items = await ReadEventsAsync(c, $"SELECT {EventColumns} FROM events WHERE 1 = 1{where} ORDER BY event_date DESC, id DESC LIMIT @limit OFFSET @offset", p, cancellationToken).ConfigureAwait(false);
+        var items = await ReadEventsAsync(c, PageSql(query, where, p), p, cancellationToken).ConfigureAwait(false);
         return new EventPage(items, total);
+    }
+
+    private static readonly string[] ActorColumns = ["actor1_id", "actor2_id", "actor1_name", "actor2_name"];
+
+    private static readonly string[] PlaceColumns = ["place_id", "place_name", "admin1", "admin2"];
+
+    /// <summary>
+    /// The page query. An actor or place filter matches any of four columns; an OR over them cannot walk one
+    /// index in date order, so the page is the union of four index walks, each stopped after offset+limit rows.
+    /// </summary>
+    private string PageSql(EventQuery query, string where, DynamicParameters p)
+    {
+        const string Order = " ORDER BY event_date DESC, id DESC";
+        var (columns, name, rest) = query switch
+        {
+            { Actor.Length: > 0, Limit: not null } => (ActorColumns, "actor", query with { Actor = null }),
+            { Place.Length: > 0, Limit: not null } => (PlaceColumns, "place", query with { Place = null }),
+            _ => (null, null, query),
+        };
+        if (columns is null)
+        {
+            return $"SELECT {EventColumns} FROM events WHERE 1 = 1{where}{Order} LIMIT @limit OFFSET @offset";
+        }
+
+        var (restWhere, restParams) = BuildWhere(rest);
+        p.AddDynamicParams(restParams);
+        p.Add("walk", (long)query.Offset + query.Limit!.Value);
+        var walks = columns.Select((col, i) => $"SELECT id FROM (SELECT id FROM events WHERE {col} = @{name}{restWhere}{Order} LIMIT @walk) w{i}");
+        return $"SELECT {EventColumns} FROM events WHERE id IN ({string.Join(" UNION ", walks)}){Order} LIMIT @limit OFFSET @offset";
     }
 
     public async IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -1025,7 +1096,9 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         string ContentHash,
         string WarningsJson,
         IReadOnlyList<PreparedEntity> Entities,
-        IReadOnlyList<(string Json, EventRow Row)> Events)
+        IReadOnlyList<(string Json, EventRow Row)> Events,
+        string IndexForm,
+        uint[] Signature)
     {
         public static PreparedDocument From(AnnotatedDocument doc)
         {
@@ -1055,7 +1128,9 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                 events.Add((e.GetRawText(), EventRow.FromElement(e)));
             }
 
-            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events);
+            // The search terms once, for both the full-text index and the near-duplicate signature.
+            var terms = SearchText.Terms(doc.Text).Select(t => t.Term).ToList();
+            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events, string.Join(' ', terms), MinHash.Signature(terms));
         }
     }
 

@@ -44,6 +44,7 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
     protected override IReadOnlyList<string> MigrationStatements(int version) => version switch
     {
         1 => [.. Sql.Schema.Version1.Select(Dialect), .. Sql.Schema.SqliteVersion1Fts],
+        2 => [.. Sql.Schema.Version2.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

@@ -1,0 +1,25 @@
+using Marsad.Data;
+
+namespace Marsad.Knowledge;
+
+/// <summary>Writes the <c>catalogue.json</c> of the actors and persons areas (re-hashing their files).</summary>
+public static class KnowledgeCatalogues
+{
+    private const string Cc = "CC BY 4.0";
+    private const string Us = "Marsad contributors";
+
+    public static void WriteActorsAndPersons(string dataRoot)
+    {
+        DataCatalogue.WriteAreaCatalogue(dataRoot, "actors",
+        [
+            new("actors/actors.tsv", "1.0.0", "", "Armed and political actors of Syrian and Iraqi conflict reporting: Arabic aliases, English name, ACLED inter code, country, affiliation.", "Marsad", Cc, Us),
+            new("actors/spelling.tsv", "1.0.0", "", "Spelling variants folded before actor names are matched (ميليشيا / مليشيا / ميلشيا).", "Marsad", Cc, Us),
+            new("actors/cues.tsv", "1.0.0", "", "Head words, adjectives, unit words and ordinals for actor mentions and unlisted groups.", "Marsad", Cc, Us),
+        ]);
+        DataCatalogue.WriteAreaCatalogue(dataRoot, "persons",
+        [
+            new("persons/persons.tsv", "1.0.0", "", "Named commanders and officials with roles and the actor they belong to.", "Marsad", Cc, Us),
+            new("persons/cues.tsv", "1.0.0", "", "Titles, ranks and role words for person mentions.", "Marsad", Cc, Us),
+        ]);
+    }
+}

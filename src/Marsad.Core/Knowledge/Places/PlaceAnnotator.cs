@@ -1,0 +1,479 @@
+using Marsad.Analysis;
+using Marsad.Annotations;
+using Marsad.Documents;
+using Marsad.Pipeline;
+
+namespace Marsad.Knowledge.Places;
+
+/// <summary>
+/// Finds place mentions and geocodes them: mention → candidates (gazetteer names, article optional, glued or
+/// spaced, proclitics stripped) → choice, using the cue word before the mention (مدينة، محافظة، ريف، بلدة، حي،
+/// بادية، شرقي ...), prominence (feature rank, population), and the document's other places (country,
+/// governorate, distance). Places the gazetteer lacks but the text places (بلدة X بريف Y، حي X في المدينة) are
+/// coded to their anchor with geo_precision 2; regions to a governorate with 3. Countries count as places only
+/// after a locative preposition (في، إلى، داخل ...): elsewhere a country is an agent, not a location.
+/// Mentions inside actor or person mentions are left alone.
+/// </summary>
+public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
+{
+    public const string AnnotatorName = "gazetteer";
+
+    private const double NearKm = 150;
+    private const int AnchorLookahead = 6;
+
+    public string Name => AnnotatorName;
+
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Actors | Layers.Persons;
+
+    public Layers Provides => Layers.Places;
+
+    public AnnotatedDocument Annotate(AnnotatedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var taken = document.Mentions.Where(m => m.Type is EntityType.Actor or EntityType.Person).Select(m => m.Span).ToList();
+        return document.WithMentions(Find(document.Analysis, taken), Layers.Places);
+    }
+
+    private enum Cue
+    {
+        None,
+        City,
+        Town,
+        Village,
+        Neighbourhood,
+        Governorate,
+        Countryside,
+        District,
+        Desert,
+        Camp,
+        Crossing,
+        Direction,
+    }
+
+    private sealed class Raw
+    {
+        public int First;
+        public int Last;
+        public int Stripped;
+        public Cue Cue;
+        public bool Locative;
+        public IReadOnlyList<Place> Candidates = [];
+        public bool Unknown;
+        public string? UnknownName;
+        public Place? Chosen;
+        public int Precision = 1;
+        public PlaceRef? Ref;
+    }
+
+    public IReadOnlyList<Mention> Find(AnalyzedText analysis, IReadOnlyList<TextSpan> taken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(taken);
+        var words = WordSequence.Of(analysis);
+        var raws = Collect(words, taken);
+        Resolve(words, raws);
+        var result = new List<Mention>();
+        foreach (var r in raws)
+        {
+            if (r.Ref is null)
+            {
+                continue;
+            }
+
+            var span = Spans.Of(words, r.First, r.Last, r.Stripped);
+            result.Add(new Mention(EntityType.Place, span, span.Slice(analysis.Text), r.Ref, AnnotatorName, r.Unknown ? 0.6 : 0.9));
+        }
+
+        return result;
+    }
+
+    private List<Raw> Collect(WordSequence words, IReadOnlyList<TextSpan> taken)
+    {
+        var raws = new List<Raw>();
+        for (var i = 0; i < words.Count;)
+        {
+            if (Spans.OverlapsAny(words[i].Span, taken))
+            {
+                i++;
+                continue;
+            }
+
+            var cueHere = CueOf(words.Norm(i));
+            if (cueHere is Cue.Town or Cue.Village or Cue.Neighbourhood or Cue.Camp or Cue.Crossing && i + 1 < words.Count && words.Linked(i + 1))
+            {
+                var known = gazetteer.Names.MatchAt(words, i + 1);
+                if (known is null || !known.Entries.Any(p => KindFits(cueHere, p)))
+                {
+                    var unknown = UnknownName(words, i + 1, known);
+                    if (unknown is { } u && !Spans.OverlapsAny(words.SpanOf(i + 1, u), taken))
+                    {
+                        raws.Add(new Raw { First = i + 1, Last = u, Cue = cueHere, Unknown = true, UnknownName = Spans.Clean(words.SpanOf(i + 1, u).Slice(words.Analysis.Text)) });
+                        i = u + 1;
+                        continue;
+                    }
+                }
+            }
+
+            var m = gazetteer.Names.MatchAt(words, i);
+            if (m is null || Spans.OverlapsAny(words.SpanOf(m.First, m.Last), taken))
+            {
+                i++;
+                continue;
+            }
+
+            var raw = new Raw { First = m.First, Last = m.Last, Stripped = m.Stripped };
+            raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words.Norm(m.First - 1)) : Cue.None;
+            if (raw.Cue == Cue.None && m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws.Count > 0 && raws[^1].Last >= m.First - 2)
+            {
+                // Coordinated names share the cue: محافظات حلب وحمص وحماه.
+                raw.Cue = raws[^1].Cue;
+            }
+
+            raw.Locative = IsLocative(words, m.First, m.Stripped);
+            var key = KeyOf(words, m);
+            var candidates = m.Entries.Where(p => p.Kind != "country" || raw.Locative).ToList();
+            if (raw.Cue == Cue.Direction && candidates.Any(p => p.Kind == "country"))
+            {
+                // North-west Syria and the like span several governorates: no point to code them to.
+                candidates.Clear();
+            }
+
+            if (raw.Cue is Cue.None or Cue.Direction && (gazetteer.Ambiguous.Contains(key) || (m.First == m.Last && CueOf(words.Norm(m.First)) != Cue.None)))
+            {
+                // A name that is also a common word (or a cue word itself: مدينة) needs a cue word before it.
+                candidates.Clear();
+            }
+
+            if (raw.Cue == Cue.None && !raw.Locative)
+            {
+                // A small foreign town of the same name is rarely what a report about the region means.
+                candidates.RemoveAll(p => p.Kind != "country" && p.Country is not null && !Gazetteer.HomeCountries.Contains(p.Country)
+                    && p.Population < Gazetteer.ForeignWithoutCuePopulation);
+            }
+
+            raw.Candidates = candidates;
+            if (candidates.Count > 0)
+            {
+                raws.Add(raw);
+            }
+
+            i = m.Last + 1;
+        }
+
+        return raws;
+    }
+
+    private static string KeyOf(WordSequence words, PhraseMatch<Place> m)
+    {
+        var first = TextKeys.Proclitics(words.Norm(m.First)).First(p => p.Stripped == m.Stripped).Form;
+        var key = first;
+        for (var k = m.First + 1; k <= m.Last; k++)
+        {
+            key += words.Norm(k);
+        }
+
+        return key;
+    }
+
+    /// <summary>The name of a place the gazetteer lacks, after a cue word: a quoted phrase, else one word.</summary>
+    private int? UnknownName(WordSequence words, int at, PhraseMatch<Place>? known)
+    {
+        var t = words[at];
+        if (t.Kind != TokenKind.Arabic || gazetteer.Cues.HasWord("not_name", t.Norm) || CueOf(t.Norm) != Cue.None)
+        {
+            return null;
+        }
+
+        if (words.QuoteBefore(at))
+        {
+            var last = at;
+            while (!words.QuoteAfter(last) && last + 1 < words.Count && words.Linked(last + 1) && last - at < 3)
+            {
+                last++;
+            }
+
+            return words.QuoteAfter(last) ? last : null;
+        }
+
+        return known?.Last ?? at;
+    }
+
+    private static bool KindFits(Cue cue, Place p) => cue switch
+    {
+        Cue.Town or Cue.Village => p.IsPopulated,
+        Cue.Neighbourhood => p.Kind == "neighbourhood",
+        Cue.Camp => p.Kind == "camp",
+        Cue.Crossing => p.Kind == "crossing",
+        _ => true,
+    };
+
+    private Cue CueOf(string norm)
+    {
+        var c = gazetteer.Cues;
+        foreach (var (form, _) in TextKeys.Proclitics(norm))
+        {
+            if (c.Has("city", form))
+            {
+                return Cue.City;
+            }
+
+            if (c.Has("town", form))
+            {
+                return Cue.Town;
+            }
+
+            if (c.Has("village", form))
+            {
+                return Cue.Village;
+            }
+
+            if (c.Has("neighbourhood", form))
+            {
+                return Cue.Neighbourhood;
+            }
+
+            if (c.Has("governorate", form))
+            {
+                return Cue.Governorate;
+            }
+
+            if (c.Has("countryside", form))
+            {
+                return Cue.Countryside;
+            }
+
+            if (c.Has("district", form))
+            {
+                return Cue.District;
+            }
+
+            if (c.Has("desert", form))
+            {
+                return Cue.Desert;
+            }
+
+            if (c.Has("camp", form))
+            {
+                return Cue.Camp;
+            }
+
+            if (c.Has("crossing", form))
+            {
+                return Cue.Crossing;
+            }
+
+            if (c.Has("direction", form))
+            {
+                return Cue.Direction;
+            }
+        }
+
+        return Cue.None;
+    }
+
+    private bool IsLocative(WordSequence words, int first, int stripped)
+    {
+        if (stripped > 0)
+        {
+            var n = words.Norm(first);
+            var letter = n[stripped - 1];
+            if (gazetteer.Cues.Has("locative_clitic", letter.ToString()))
+            {
+                return true;
+            }
+        }
+
+        return first > 0 && words.Linked(first) && gazetteer.Cues.HasWord("locative", words.Norm(first - 1));
+    }
+
+    private void Resolve(WordSequence words, List<Raw> raws)
+    {
+        // Pass 1: mentions the cue or a single candidate settles; they give the document's context.
+        foreach (var r in raws.Where(r => !r.Unknown))
+        {
+            var filtered = FilterByCue(r);
+            r.Candidates = filtered;
+            if (filtered.Select(p => p.Id).Distinct().Count() == 1)
+            {
+                r.Chosen = filtered[0];
+            }
+        }
+
+        var context = raws.Where(r => r.Chosen is { HasPoint: true }).Select(r => r.Chosen!).ToList();
+        var country = context.Where(p => p.Country is not null && p.Kind != "country").GroupBy(p => p.Country).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? "SY";
+
+        // Pass 2: the rest, by prominence, country, nearness to the settled places.
+        foreach (var r in raws.Where(r => !r.Unknown && r.Chosen is null && r.Candidates.Count > 0))
+        {
+            r.Chosen = r.Candidates.OrderByDescending(p => Score(p, country, context)).First();
+            if (r.Chosen.HasPoint)
+            {
+                context.Add(r.Chosen);
+            }
+        }
+
+        var admin1 = context.Where(p => p.Admin1 is not null && p.Kind != "country").GroupBy(p => p.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+        foreach (var r in raws.Where(r => !r.Unknown && r.Chosen is not null))
+        {
+            r.Ref = RefOf(r, admin1);
+        }
+
+        for (var k = 0; k < raws.Count; k++)
+        {
+            var r = raws[k];
+            if (!r.Unknown)
+            {
+                continue;
+            }
+
+            var anchor = AnchorOf(words, raws, k);
+            if (anchor is null)
+            {
+                continue;
+            }
+
+            var kind = r.Cue switch
+            {
+                Cue.Neighbourhood => "neighbourhood",
+                Cue.Camp => "camp",
+                Cue.Crossing => "crossing",
+                _ => "village",
+            };
+            r.Ref = new PlaceRef(anchor.Id + "~" + TextKeys.Slug(r.UnknownName!), r.UnknownName!, r.UnknownName, anchor.Latitude, anchor.Longitude,
+                anchor.Country, anchor.Admin1, anchor.Admin2, null, kind, 2, null);
+        }
+    }
+
+    private List<Place> FilterByCue(Raw r)
+    {
+        var c = r.Candidates;
+        List<Place> Keep(Func<Place, bool> f)
+        {
+            var l = c.Where(f).ToList();
+            return l.Count > 0 ? l : [.. c];
+        }
+
+        switch (r.Cue)
+        {
+            case Cue.Governorate:
+            case Cue.Countryside:
+            case Cue.Direction:
+                {
+                    var govs = c.Where(p => p.Kind == "governorate").ToList();
+                    if (govs.Count > 0)
+                    {
+                        r.Precision = 3;
+                        return govs;
+                    }
+
+                    if (r.Cue != Cue.Governorate)
+                    {
+                        // The countryside or a side of a town: near the town.
+                        r.Precision = 2;
+                    }
+
+                    return Keep(p => p.IsPopulated);
+                }
+
+            case Cue.District:
+                return Keep(p => p.Kind is "district" or "subdistrict");
+            case Cue.Desert:
+                r.Precision = 2;
+                return Keep(p => p.IsPopulated);
+            case Cue.City:
+            case Cue.Town:
+            case Cue.Village:
+                return Keep(p => p.IsPopulated);
+            default:
+                // No cue: a town before the unit of the same name; a region name stands for itself.
+                return Keep(p => !p.IsAdmin || p.Kind == "governorate" && !c.Any(q => q.IsPopulated && q.Country == "SY"));
+        }
+    }
+
+    private static double Score(Place p, string country, List<Place> context)
+    {
+        var s = p.Rank;
+        if (p.Country == country)
+        {
+            s += 3;
+        }
+
+        if (p.HasPoint && context.Any(q => q.Kind != "country" && q.Id != p.Id && p.KmTo(q) < NearKm))
+        {
+            s += 2;
+        }
+
+        if (p.IsPopulated)
+        {
+            s += 1;
+        }
+
+        return s;
+    }
+
+    private PlaceRef? RefOf(Raw r, string? docAdmin1)
+    {
+        var p = r.Chosen!;
+        if (!p.HasPoint)
+        {
+            // A region: coded to its governorate the document is about, else its first.
+            var gov = p.Governorates.Select(gazetteer.ByPcode).Where(g => g is not null).ToList();
+            var g = gov.FirstOrDefault(x => x!.Name == docAdmin1 || x.Admin1 == docAdmin1) ?? gov.FirstOrDefault();
+            if (g is null)
+            {
+                return null;
+            }
+
+            return new PlaceRef(p.Id, p.Name, p.NameAr, g.Latitude, g.Longitude, p.Country ?? g.Country, g.Admin1 ?? g.Name, null, null, p.Kind, 3, null);
+        }
+
+        var precision = p.Kind is "governorate" or "country" or "region" ? 3 : p.Kind == "district" ? Math.Max(2, r.Precision) : r.Precision;
+        if (r.Cue == Cue.Desert)
+        {
+            return new PlaceRef(p.Id + "~badia", p.Name, p.NameAr, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, "region", 2, p.Pcode);
+        }
+
+        return p.ToRef(precision);
+    }
+
+    /// <summary>
+    /// Where the text places a place the gazetteer lacks: a place named just after it with a locating word
+    /// (بريف Y، في Y، شرقي Y), else the town «المدينة» refers back to, else the last town named before it,
+    /// else the document's most named place.
+    /// </summary>
+    private Place? AnchorOf(WordSequence words, List<Raw> raws, int k)
+    {
+        var r = raws[k];
+        for (var j = k + 1; j < raws.Count; j++)
+        {
+            var o = raws[j];
+            if (o.First - r.Last > AnchorLookahead || !words.AllLinked(r.Last, o.First))
+            {
+                break;
+            }
+
+            if (!o.Unknown && o.Chosen is { HasPoint: true } && (o.Cue is Cue.Countryside or Cue.Direction or Cue.City or Cue.Governorate || o.Locative || o.Stripped > 0))
+            {
+                return o.Chosen;
+            }
+        }
+
+        Place? last = null;
+        for (var j = k - 1; j >= 0; j--)
+        {
+            if (!raws[j].Unknown && raws[j].Chosen is { HasPoint: true } c && c.Kind is not "country" and not "region")
+            {
+                last = c;
+                break;
+            }
+        }
+
+        if (last is not null)
+        {
+            return last;
+        }
+
+        return raws.Where(x => !x.Unknown && x.Chosen is { HasPoint: true } && x.Chosen.Kind != "country").GroupBy(x => x.Chosen!.Id)
+            .OrderByDescending(g => g.Count()).Select(g => g.First().Chosen).FirstOrDefault();
+    }
+}

@@ -1,0 +1,118 @@
+using Marsad.Analysis;
+using Marsad.Documents;
+
+namespace Marsad.Knowledge;
+
+/// <summary>
+/// The words (Arabic, Latin, numbers) of an analysed text, in order, with quotes and hashes skipped
+/// (لميليشيا “الحرس الثوري” is read as three words). <see cref="Linked"/> says whether a word follows the
+/// previous one with only such marks between them (no comma, full stop or line break), so a phrase may span them.
+/// </summary>
+public sealed class WordSequence
+{
+    private readonly int[] _tokenIndex;
+    private readonly bool[] _linked;
+
+    private WordSequence(AnalyzedText analysis, int[] tokenIndex, bool[] linked)
+    {
+        Analysis = analysis;
+        _tokenIndex = tokenIndex;
+        _linked = linked;
+    }
+
+    public AnalyzedText Analysis { get; }
+
+    public int Count => _tokenIndex.Length;
+
+    public Token this[int i] => Analysis.Tokens[_tokenIndex[i]];
+
+    public string Norm(int i) => Analysis.Tokens[_tokenIndex[i]].Norm;
+
+    /// <summary>Index into <see cref="AnalyzedText.Tokens"/> of word <paramref name="i"/>.</summary>
+    public int TokenIndex(int i) => _tokenIndex[i];
+
+    /// <summary>True when word <paramref name="i"/> continues the phrase of word i-1.</summary>
+    public bool Linked(int i) => i > 0 && i < _linked.Length && _linked[i];
+
+    /// <summary>True when words [from, to] are all linked (one phrase).</summary>
+    public bool AllLinked(int from, int to)
+    {
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (!Linked(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a quote mark opens right before word <paramref name="i"/>.</summary>
+    public bool QuoteBefore(int i)
+    {
+        var t = _tokenIndex[i];
+        return t > 0 && IsQuote(Analysis.Tokens[t - 1].Norm) && (i == 0 || _tokenIndex[i - 1] < t - 1);
+    }
+
+    /// <summary>True when a quote mark closes right after word <paramref name="i"/>.</summary>
+    public bool QuoteAfter(int i)
+    {
+        var t = _tokenIndex[i];
+        return t + 1 < Analysis.Tokens.Length && IsQuote(Analysis.Tokens[t + 1].Norm);
+    }
+
+    public TextSpan SpanOf(int from, int to) => new(this[from].Start, this[to].End);
+
+    public static bool IsQuote(string norm) => norm is "\"" or "'" or "«" or "»" or "‹" or "›";
+
+    private static bool IsSkippable(string norm) => IsQuote(norm) || norm is "#" or "-" or "ـ";
+
+    public static WordSequence Of(AnalyzedText analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var tokens = analysis.Tokens;
+        var idx = new List<int>(tokens.Length);
+        var linked = new List<bool>(tokens.Length);
+        var broken = true;
+        var prevEnd = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (HasLineBreak(analysis.Text, prevEnd, t.Start))
+            {
+                broken = true;
+            }
+
+            prevEnd = t.End;
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                if (!IsSkippable(t.Norm))
+                {
+                    broken = true;
+                }
+
+                continue;
+            }
+
+            idx.Add(i);
+            linked.Add(!broken);
+            broken = false;
+        }
+
+        return new WordSequence(analysis, [.. idx], [.. linked]);
+    }
+
+    private static bool HasLineBreak(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] is '\n' or '\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

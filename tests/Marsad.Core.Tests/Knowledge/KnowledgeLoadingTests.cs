@@ -1,0 +1,41 @@
+using Marsad.Data;
+using Marsad.Knowledge;
+using Marsad.Knowledge.Places;
+using Marsad.Testing;
+
+namespace Marsad.Tests.Knowledge;
+
+public class KnowledgeLoadingTests
+{
+    [Fact]
+    public void Shared_SameDataRoot_IsLoadedOnce() =>
+        KnowledgeBase.Shared(KnowledgeTestData.DataRoot).ShouldBeSameAs(KnowledgeBase.Shared(KnowledgeTestData.DataRoot + Path.DirectorySeparatorChar));
+
+    [Fact]
+    public void Catalogue_KnowledgeFiles_MatchTheirHashes()
+    {
+        var catalogue = DataCatalogue.Load(KnowledgeTestData.DataRoot);
+        var mine = catalogue.Entries.Where(e => e.Path.StartsWith("places/") || e.Path.StartsWith("actors/") || e.Path.StartsWith("persons/")).ToList();
+        mine.Count.ShouldBeGreaterThanOrEqualTo(11);
+        catalogue.Verify().Where(p => mine.Any(e => e.Path == p.Path)).ShouldBeEmpty();
+        mine.Where(e => e.Path.EndsWith("geonames.tsv") || e.Path.EndsWith("admin.tsv")).ShouldAllBe(e => e.Attribution!.Contains("CC BY 4.0"));
+    }
+
+    [SharedFact]
+    public void Build_FromTheSources_ReproducesTheCommittedFiles()
+    {
+        var tmp = Directory.CreateTempSubdirectory("marsad-build-").FullName;
+        try
+        {
+            PlaceDataBuilder.Build(SharedMaterial.PathOf("data/geonames/cities500_mena.tsv"), SharedMaterial.PathOf("data/syria_admin_gazetteer"), tmp);
+            foreach (var f in new[] { "geonames.tsv", "admin.tsv" })
+            {
+                File.ReadAllText(Path.Combine(tmp, "places", f)).ShouldBe(File.ReadAllText(Path.Combine(KnowledgeTestData.DataRoot, "places", f)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(tmp, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using Marsad.Annotations;
+using Marsad.Knowledge.Places;
+
+namespace Marsad.Tests.Knowledge;
+
+public class PlaceAnnotatorTests
+{
+    private const string DeirEzZorCity = "geonames:170794";
+
+    private static List<Marsad.Annotations.Mention> Places(string text) => KnowledgeTestData.Annotate(text).Of(EntityType.Place);
+
+    [Fact]
+    public void Find_GluedAndSpacedNames_ResolveToTheSameTown()
+    {
+        Places("وصل وفد حكومي إلى ديرالزور صباحاً").Single().Place().Id.ShouldBe(DeirEzZorCity);
+        Places("وصل وفد حكومي إلى دير الزور صباحاً").Single().Place().Id.ShouldBe(DeirEzZorCity);
+    }
+
+    [Fact]
+    public void Find_ProcliticAttached_SpanCoversTheStemOnly()
+    {
+        const string text = "سقطت قذيفة بالميادين ليلاً";
+        var m = Places(text).Single();
+        m.Text.ShouldBe("الميادين");
+        m.Span.Slice(text).ShouldBe(m.Text);
+        m.Place().Admin1.ShouldBe("Deir ez-Zor");
+    }
+
+    [Fact]
+    public void Find_DiacritizedName_KeepsDiacriticsInsideTheSpan()
+    {
+        const string text = "عادت الحافلات إلى حَمَاةَ مساءً";
+        var m = Places(text).Single();
+        m.Text.ShouldBe("حَمَاةَ");
+        m.Place().Name.ShouldContain("am");
+    }
+
+    [Fact]
+    public void Find_TehMarbutaWrittenAsHeh_StillMatches() =>
+        Places("انتقل العناصر من حماه نحو الشمال").Single().Place().Admin1.ShouldBe("Hama");
+
+    [Fact]
+    public void Find_ArticleOmitted_MatchesTheNameWithArticle() =>
+        Places("انتشرت الدوريات في شوارع مدينة ميادين").Single().Place().Id.ShouldBe("geonames:173480");
+
+    [Fact]
+    public void Find_GovernorateCue_ChoosesTheGovernorateWithPrecision3()
+    {
+        var p = Places("أعلنت السلطات حظر التجوال في محافظة حلب").Single().Place();
+        p.Id.ShouldBe("pcode:SY02");
+        p.GeoPrecision.ShouldBe(3);
+        p.Kind.ShouldBe("governorate");
+    }
+
+    [Fact]
+    public void Find_CityCue_ChoosesTheTown()
+    {
+        var p = Places("أعلنت السلطات حظر التجوال في مدينة حلب").Single().Place();
+        p.Id.ShouldStartWith("geonames:");
+        p.GeoPrecision.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Find_Countryside_IsTheGovernorateWithPrecision3()
+    {
+        var p = Places("دارت اشتباكات عنيفة بريف حمص الشرقي").Single().Place();
+        p.Id.ShouldBe("pcode:SY04");
+        p.GeoPrecision.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Find_VillageUnknownToTheGazetteer_IsCodedToTheAnchorTheTextGives()
+    {
+        // "الوردية" is a village name we made up: the text places it in the Raqqa countryside.
+        var places = Places("قصفت طائرة مسيرة قرية الوردية بريف الرقة");
+        var village = places.First(m => m.Text == "الوردية").Place();
+        village.GeoPrecision.ShouldBe(2);
+        village.Admin1.ShouldBe("Raqqa");
+        village.Kind.ShouldBe("village");
+    }
+
+    [Fact]
+    public void Find_NeighbourhoodUnknownToTheGazetteer_IsCodedToTheLastTownNamed()
+    {
+        var places = Places("دخلت دورية إلى مدينة الميادين، ثم داهمت منزلاً في حي النخيل جنوبي المدينة");
+        var hood = places.First(m => m.Text == "النخيل").Place();
+        hood.GeoPrecision.ShouldBe(2);
+        hood.Kind.ShouldBe("neighbourhood");
+        hood.Latitude.ShouldBe(35.01982, 0.001);
+    }
+
+    [Fact]
+    public void Find_Region_IsCodedToTheDocumentsGovernorateWithPrecision3()
+    {
+        var places = Places("انطلقت الحملة من مدينة تدمر نحو البادية السورية");
+        var region = places.Single(m => m.Place().Id == "region:syrian-badia").Place();
+        region.GeoPrecision.ShouldBe(3);
+        region.Admin1.ShouldBe("Homs");
+    }
+
+    [Fact]
+    public void Find_DesertOfATown_IsNearTheTownWithPrecision2()
+    {
+        var p = Places("نصبت الميليشيا كميناً في بادية البوكمال").Single().Place();
+        p.GeoPrecision.ShouldBe(2);
+        p.Admin2.ShouldBe("Abu Kamal");
+    }
+
+    [Fact]
+    public void Find_CountryAfterALocativePreposition_IsACountry() =>
+        Places("عاد المقاتلون إلى العراق بعد أسبوع").Single().Place().Id.ShouldBe("country:IQ");
+
+    [Fact]
+    public void Find_CountryAsAnAgent_IsNotAPlace()
+    {
+        // "تركيا" here does something: an actor, not a location.
+        Places("هددت تركيا بشن عملية جديدة").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_DirectionOfACountry_IsNotCoded()
+    {
+        // North-west Syria spans several governorates: there is no point to code it to.
+        Places("تصاعد القصف في شمال غربي سوريا").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_NameThatIsACommonWord_NeedsACue()
+    {
+        Places("فتح الاتفاق الباب أمام عودة النازحين").ShouldBeEmpty();
+        Places("سيطرت الفصائل على مدينة الباب").Single().Place().Admin1.ShouldBe("Aleppo");
+    }
+
+    [Fact]
+    public void Find_NameInsideAnActorName_IsNotAPlace() =>
+        Places("هاجمت قوات سوريا الديمقراطية مواقع التنظيم").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_Crossing_IsAPlace()
+    {
+        var p = Places("أغلقت السلطات معبر باب الهوى أمام المسافرين").Single().Place();
+        p.Kind.ShouldBe("crossing");
+        p.Admin1.ShouldBe("Idlib");
+    }
+
+    [Fact]
+    public void Find_SameNameInTwoCountries_TheDocumentsContextDecides()
+    {
+        // سنجار is a town in Iraq and another in Idlib: the other places of the text decide.
+        Places("في ريف إدلب الجنوبي قصفت المدفعية بلدة سنجار").Last().Place().Country.ShouldBe("SY");
+        Places("وصلت تعزيزات من الموصل وتلعفر إلى سنجار").Last().Place().Country.ShouldBe("IQ");
+    }
+
+    [Fact]
+    public void Find_CoordinatedNames_ShareTheCue() =>
+        Places("جاء العناصر من محافظات حلب وحمص").Select(m => m.Place().Kind).ShouldAllBe(k => k == "governorate");
+}
