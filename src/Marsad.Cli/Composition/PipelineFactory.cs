@@ -1,3 +1,4 @@
+using Marsad.Events;
 using Marsad.Knowledge;
 using Marsad.Knowledge.Actors;
 using Marsad.Knowledge.Persons;
@@ -24,6 +25,9 @@ public static class PipelineFactory
         // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
         var knowledge = KnowledgeBase.Shared(data.Root);
         annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
+
+        // Events last: they read every mention the earlier components found.
+        annotators.Add(EventExtractor.Load(data.Root));
         return new ExtractionPipeline(annotators);
     }
 }

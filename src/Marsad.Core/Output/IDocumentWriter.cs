@@ -33,13 +33,18 @@ public sealed class JsonLinesWriter : IDocumentWriter
 /// <summary>Output formats by the names <c>--format</c> takes.</summary>
 public static class OutputFormats
 {
-    public static IReadOnlyList<string> Names { get; } = ["jsonl"];
+    public static IReadOnlyList<string> Names { get; } = ["jsonl", "acled-csv", "geojson"];
 
-    public static bool TryCreate(string name, out IDocumentWriter? writer)
+    public static bool TryCreate(string name, out IDocumentWriter? writer) => TryCreate(name, TimeProvider.System, out writer);
+
+    /// <summary>As <see cref="TryCreate(string, out IDocumentWriter?)"/>, with the clock formats that stamp rows use.</summary>
+    public static bool TryCreate(string name, TimeProvider time, out IDocumentWriter? writer)
     {
         writer = name switch
         {
             "jsonl" => new JsonLinesWriter(),
+            "acled-csv" => new AcledCsvWriter(time),
+            "geojson" => new GeoJsonWriter(),
             _ => null,
         };
         return writer is not null;
