@@ -107,6 +107,22 @@ public sealed class FactoryTests : IDisposable
         (await c.GetAsync(new Uri("/api/review/queue", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Login_TooManyAttempts_Is429()
+    {
+        // Password guessing is slowed: past the per-minute allowance, sign-in answers 429 even for a right password.
+        using var c = _open.CreateClient();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i <= AuthSetup.LoginAttemptsPerMinute; i++)
+        {
+            codes.Add((await c.PostJsonAsync("/api/auth/login", new { username = WebHost.Reviewer, password = "guess " + i })).StatusCode);
+        }
+
+        codes.Take(AuthSetup.LoginAttemptsPerMinute).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        codes[^1].ShouldBe(HttpStatusCode.TooManyRequests);
+        (await c.PostJsonAsync("/api/auth/login", new { username = WebHost.Reviewer, password = WebHost.Password })).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
     public void Dispose()
     {
         _open.Dispose();

@@ -42,7 +42,7 @@ internal static class AuthEndpoints
                 CookieAuthenticationDefaults.AuthenticationScheme);
             await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
             return Results.Json(new { name = u.Name, role = u.Role });
-        });
+        }).RequireRateLimiting(AuthSetup.LoginRateLimit);
 
         api.MapPost("/auth/logout", async (HttpContext ctx) =>
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -10,6 +11,10 @@ internal static class AuthSetup
     public const string ReaderPolicy = "reader";
     public const string ReviewerPolicy = "reviewer";
     public const string CsrfHeader = "X-CSRF-TOKEN";
+    public const string LoginRateLimit = "login";
+
+    /// <summary>Sign-in attempts allowed per client address per minute (slows password guessing).</summary>
+    public const int LoginAttemptsPerMinute = 10;
 
     public static IServiceCollection AddMarsadAuth(this IServiceCollection services, WebOptions options)
     {
@@ -28,6 +33,13 @@ internal static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ReviewerPolicy, p => p.RequireAuthenticatedUser().RequireRole("reviewer", "admin"));
+        services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         services.AddAntiforgery(a =>
         {
             a.HeaderName = CsrfHeader;
