@@ -125,7 +125,7 @@ public sealed class PerformanceMeasurement(ITestOutputHelper output)
                 var sw = Stopwatch.StartNew();
                 await page.GotoAsync(new Uri(baseUrl, "/?lang=en").ToString());
                 await page.WaitForSelectorAsync($"#map[data-markers='{Events}']", new PageWaitForSelectorOptions { Timeout = 60_000 });
-                await page.WaitForSelectorAsync(".marker-cluster");
+                await page.WaitForSelectorAsync(".cluster");
                 sw.Stop();
                 if (i == 0)
                 {

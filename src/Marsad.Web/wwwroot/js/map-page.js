@@ -60,19 +60,33 @@ function initMap(cfg) {
   fetch('/basemap/region-countries.geojson').then(r => r.json()).then(gj => {
     L.geoJSON(gj, { style: f => ({ color: '#5d6d7e', weight: f.properties.iso_n3 === '760' ? 2 : 1, fillColor: f.properties.iso_n3 === '760' ? '#fdfefe' : '#eef1f3', fillOpacity: cfg.tileUrl ? 0 : 1 }), interactive: false }).addTo(map).bringToBack();
   });
+  map.createPane('labels').style.zIndex = '450';
   fetch('/basemap/syria-governorates.geojson').then(r => r.json()).then(gj => {
     const layer = L.layerGroup();
     for (const f of gj.features) {
       const [lon, lat] = f.geometry.coordinates;
       const name = lang() === 'ar' ? f.properties.name_ar : f.properties.name;
       const icon = L.divIcon({ className: 'gov-label', html: '', iconSize: null });
-      const m = L.marker([lat, lon], { icon, interactive: false, keyboard: false });
+      const m = L.marker([lat, lon], { icon, interactive: false, keyboard: false, pane: 'labels' });
       m.on('add', () => { const e = m.getElement(); if (e) e.textContent = name; });
       layer.addLayer(m);
     }
     layer.addTo(map);
   });
-  cluster = L.markerClusterGroup({ maxClusterRadius: 40, chunkedLoading: true, showCoverageOnHover: false });
+  // Clusters take the colour of their most frequent event type; the count is the only text.
+  cluster = L.markerClusterGroup({
+    maxClusterRadius: 40, chunkedLoading: true, showCoverageOnHover: false,
+    iconCreateFunction: (c) => {
+      const counts = {};
+      for (const m of c.getAllChildMarkers()) counts[m.options.eventType] = (counts[m.options.eventType] || 0) + 1;
+      const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+      const n = c.getChildCount();
+      const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+      const inner = el('div', { class: 'cluster-inner' }, el('span', {}, String(n)));
+      inner.style.background = TYPE_COLORS[top] || '#555';
+      return L.divIcon({ html: inner, className: 'cluster', iconSize: L.point(size, size) });
+    },
+  });
   map.addLayer(cluster);
 }
 
@@ -86,7 +100,7 @@ async function loadMap(f) {
   const markers = [];
   for (const e of data.items) {
     const radius = 5 + Math.min(14, Math.sqrt(e.fatalities || 0) * 2.2);
-    const m = L.circleMarker([e.lat, e.lon], { radius, color: '#ffffff', weight: 1, fillColor: TYPE_COLORS[e.type] || '#555', fillOpacity: 0.85 });
+    const m = L.circleMarker([e.lat, e.lon], { radius, color: '#ffffff', weight: 1, fillColor: TYPE_COLORS[e.type] || '#555', fillOpacity: 0.85, eventType: e.type });
     m.bindPopup(() => popup(e));
     markers.push(m);
   }
