@@ -68,11 +68,11 @@ async function start() {
       el('span', { class: 'status st-' + e.status, id: 'event-status' }, statusLabel(e.status))));
   const sources = el('section', { class: 'card', id: 'sources' }, el('h2', {}, t('sources')));
   if (d.merged) {
-    sources.append(el('p', { id: 'corroboration' }, t('corroboration', d.merged.outletCount)));
+    sources.append(el('p', { id: 'corroboration' }, d.merged.outletCount > 1 ? t('corroboration', d.merged.outletCount) : t('single_source')));
     if (d.merged.fatalitiesConflict) sources.append(el('p', { class: 'warn', id: 'conflict' }, t('conflicting') + ': ' + (d.merged.conflictNote || '')));
     for (const s of d.merged.sources) sources.append(sourceCard(s));
   } else {
-    sources.append(el('p', { id: 'corroboration' }, t('corroboration', 1)));
+    sources.append(el('p', { id: 'corroboration' }, t('single_source')));
     sources.append(sourceCard({ outlet: d.document.outlet, title: d.document.title, url: d.document.url, published: d.document.published, documentId: d.document.id, attribution: d.attribution, fatalities: e.fatalities, evidence: d.evidence }));
   }
   const textCard = el('section', { class: 'card' }, el('h2', {}, t('evidence'), ' — ', el('a', { href: '/article.html?id=' + encodeURIComponent(d.document.id), id: 'open-article' }, t('open_article'))), evidenceText(d));
