@@ -11,4 +11,6 @@ if (args.Length == 3 && args[0] == "corpus" && int.TryParse(args[1], out var cou
     return;
 }
 
+if (args.Length > 0 && args[0] == "store-bench") { Environment.Exit(StoreBenchmark.RunFromCommandLine(args[1..])); } // store benchmarks (StoreBenchmark.cs)
+
 BenchmarkSwitcher.FromAssembly(typeof(SyntheticCorpus).Assembly).Run(args);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Marsad.Annotations;
 using Marsad.Documents;
@@ -23,21 +22,12 @@ namespace Marsad.Bench;
 ///    docs/s over wall time and over process CPU time, peak working set;
 /// 2. event queries: bulk-generated events (SQL-side) up to --events rows, then typical filters, p50/p95;
 /// 3. full-text search over the ingested articles, p50/p95.
-/// Runs before BenchmarkDotNet's entry point when the first argument is <c>store-bench</c>.
+/// Program.cs hands over to it when the first argument is <c>store-bench</c>.
 /// </summary>
 internal static class StoreBenchmark
 {
-#pragma warning disable CA2255 // An application's own entry hook: keeps Program.cs (shared) untouched.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void Hook()
-    {
-        var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
-        if (args.Length > 0 && args[0] == "store-bench")
-        {
-            Environment.Exit(Run(args[1..]).GetAwaiter().GetResult());
-        }
-    }
+    /// <summary>Entry from Program.cs for <c>store-bench ARGS</c>.</summary>
+    internal static int RunFromCommandLine(string[] args) => Task.Run(() => Run(args)).GetAwaiter().GetResult();
 
     private static async Task<int> Run(string[] args)
     {
@@ -137,6 +127,15 @@ internal static class StoreBenchmark
         var have = Scalar("SELECT COUNT(*) FROM events");
         if (have >= target)
         {
+            if (postgres)
+            {
+                Scalar("SELECT 1");
+                using var vacuum = c.CreateCommand();
+                vacuum.CommandText = "VACUUM ANALYZE";
+                vacuum.CommandTimeout = 0;
+                await vacuum.ExecuteNonQueryAsync();
+            }
+
             return;
         }
 
@@ -170,7 +169,7 @@ internal static class StoreBenchmark
 
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = postgres ? "ANALYZE" : "ANALYZE";
+            cmd.CommandText = postgres ? "VACUUM ANALYZE" : "ANALYZE";
             cmd.CommandTimeout = 0;
             await cmd.ExecuteNonQueryAsync();
         }

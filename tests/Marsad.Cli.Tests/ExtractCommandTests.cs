@@ -100,6 +100,24 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void Extract_FormatAcledCsv_HeaderThenRows()
+    {
+        var run = CliRun.Of("extract", "--format", "acled-csv", "--published", "2025-03-12", CliRun.SamplesFolder);
+        run.Exit.ShouldBe(0, run.Stderr);
+        run.StdoutLines[0].ShouldStartWith("event_id_cnty,event_date,");
+    }
+
+    [Fact]
+    public void Extract_FormatGeoJson_OneFeatureCollection()
+    {
+        var run = CliRun.Of("extract", "--format", "geojson", "--published", "2025-03-12", CliRun.SamplesFolder);
+        run.Exit.ShouldBe(0, run.Stderr);
+        // Begun and ended once around all documents: the whole output is one JSON value.
+        using var doc = JsonDocument.Parse(run.Stdout);
+        doc.RootElement.GetProperty("type").GetString().ShouldBe("FeatureCollection");
+    }
+
+    [Fact]
     public void Extract_PublishedAndOutlet_AppliedToInputsWithoutTheirOwn()
     {
         var txt = Write("a.txt", Report);

@@ -130,9 +130,12 @@ internal static class IngestCommand
             await FlushAsync(ct).ConfigureAwait(false);
         }
 
+        private readonly SortedDictionary<string, int> _reasons = new(StringComparer.Ordinal);
+
         private async Task RejectAsync(string input, string reason, CancellationToken ct)
         {
             Rejected++;
+            _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
             io.Stderr.WriteLine($"marsad: rejected {input}: {reason}");
             await store.RecordRejectionAsync(input, reason, ct).ConfigureAwait(false);
         }
@@ -183,7 +186,19 @@ internal static class IngestCommand
                 NearDuplicates.ToString(CultureInfo.InvariantCulture),
                 merged.ToString(CultureInfo.InvariantCulture));
             table.Caption($"marsad ingest ({kind})");
-            StoreCli.Console(io.Stdout).Write(table);
+            var console = StoreCli.Console(io.Stdout);
+            console.Write(table);
+            if (_reasons.Count > 0)
+            {
+                var reasons = new Table().Border(TableBorder.Rounded).AddColumns("rejected because", "inputs");
+                foreach (var (reason, n) in _reasons)
+                {
+                    reasons.AddRow(Markup.Escape(reason), n.ToString(CultureInfo.InvariantCulture));
+                }
+
+                console.Write(reasons);
+            }
+
             io.Stdout.Flush();
         }
     }

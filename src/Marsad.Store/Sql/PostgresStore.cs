@@ -88,6 +88,9 @@ internal sealed class PostgresStore : Sql.SqlStore
     protected override string FullTextSelect =>
         "SELECT d.seq AS seq, ts_rank(d.tsv, plainto_tsquery('arabic', @match))::float8 AS score FROM documents d WHERE d.tsv @@ plainto_tsquery('arabic', @match)";
 
+    protected override string FullTextSelectUnranked =>
+        "SELECT d.seq AS seq, 0.0::float8 AS score FROM documents d WHERE d.tsv @@ plainto_tsquery('arabic', @match)";
+
     protected override string FullTextDocumentIds =>
         "SELECT d.id FROM documents d WHERE d.tsv @@ plainto_tsquery('arabic', @match)";
 

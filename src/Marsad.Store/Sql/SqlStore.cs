@@ -51,6 +51,18 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     /// <summary>SQL selecting <c>seq</c> and <c>score</c> (higher is better) of documents matching <c>@match</c>, joined as <c>d</c>.</summary>
     protected abstract string FullTextSelect { get; }
 
+    /// <summary>Like <see cref="FullTextSelect"/> without computing a score (0).</summary>
+    protected abstract string FullTextSelectUnranked { get; }
+
+    /// <summary>Without document filters: <c>seq</c> and <c>score</c> from the full-text index alone (defaults to the joined form).</summary>
+    protected virtual string FullTextOnly => FullTextSelect;
+
+    /// <summary>Without document filters and without scores.</summary>
+    protected virtual string FullTextOnlyUnranked => FullTextSelectUnranked;
+
+    /// <summary>Above this many matching documents, search results come newest first instead of by relevance.</summary>
+    public const int RankedSearchLimit = 2000;
+
     /// <summary>SQL selecting the ids of documents matching <c>@match</c>.</summary>
     protected abstract string FullTextDocumentIds { get; }
 
@@ -786,11 +798,14 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
 
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var total = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({FullTextSelect}{filters}) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters}) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
         p.Add("limit", query.Limit);
         p.Add("offset", query.Offset);
+        // Narrow queries: best matches first. Broad ones (more than RankedSearchLimit matches): newest first,
+        // which the index returns without scoring every match (relevance among thousands of hits means little).
+        var order = total <= RankedSearchLimit ? " ORDER BY score DESC, seq" : " ORDER BY seq DESC";
         var top = (await c.QueryAsync<(long Seq, double Score)>(new CommandDefinition(
-            $"{FullTextSelect}{filters} ORDER BY score DESC, seq LIMIT @limit OFFSET @offset", p, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            $"{(filters.Length > 0 ? (total <= RankedSearchLimit ? FullTextSelect : FullTextSelectUnranked) : total <= RankedSearchLimit ? FullTextOnly : FullTextOnlyUnranked)}{filters}{order} LIMIT @limit OFFSET @offset", p, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var hits = new List<SearchHit>(top.Count);
         foreach (var (seq, score) in top)
         {

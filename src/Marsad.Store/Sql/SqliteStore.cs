@@ -80,6 +80,14 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
     protected override string FullTextSelect =>
         "SELECT d.seq AS seq, -f.rank AS score FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH @match";
 
+    protected override string FullTextSelectUnranked =>
+        "SELECT d.seq AS seq, 0.0 AS score FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH @match";
+
+    // No join: the FTS rowid is documents.seq.
+    protected override string FullTextOnly => "SELECT rowid AS seq, -rank AS score FROM documents_fts WHERE documents_fts MATCH @match";
+
+    protected override string FullTextOnlyUnranked => "SELECT rowid AS seq, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match";
+
     protected override string FullTextDocumentIds =>
         "SELECT d.id FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH @match";
 

@@ -179,4 +179,20 @@ public class PlaceAnnotatorTests
     [Fact]
     public void Find_FacilityInTheGazetteer_IsMatchedWhole() =>
         Places("زار الوفد مطار دير الزور العسكري").Single().Place().Id.ShouldBe("base:deir-ez-zor-airport");
+
+    [Fact]
+    public void Find_CountryAfterFrom_IsAPlaceUnlessBackedBy()
+    {
+        Places("عاد النازحون من لبنان خلال الشهر").Single().Place().Id.ShouldBe("country:LB");
+        // "backed by Iran": Iran is an agent here.
+        Places("وصل فصيل محلي مدعوم من إيران").ShouldBeEmpty();
+        Places("وصل الفصيل المدعوم من إيران").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_NationalityAdjectives_AreNotCountries()
+    {
+        // السورية / العراقية are adjectives: a country name never takes the article (except العراق itself).
+        Places("تقع البلدة قرب الحدود السورية العراقية").ShouldBeEmpty();
+    }
 }

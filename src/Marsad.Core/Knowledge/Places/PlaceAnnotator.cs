@@ -19,6 +19,9 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     public const string AnnotatorName = "gazetteer";
 
     private const double NearKm = 150;
+
+    /// <summary>The preposition "from", locative only after some words (see <c>not_locative_before_min</c> in cues.tsv).</summary>
+    private static readonly string FromWord = ArabicNormalizer.Normalize("\u0645\u0646");
     private const int AnchorLookahead = 6;
 
     public string Name => AnnotatorName;
@@ -282,7 +285,14 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        return first > 0 && words.Linked(first) && gazetteer.Cues.HasWord("locative", words.Norm(first - 1));
+        if (first == 0 || !words.Linked(first) || !gazetteer.Cues.HasWord("locative", words.Norm(first - 1)))
+        {
+            return false;
+        }
+
+        // "من" is locative after a verb of movement, not after "backed by" / "asked of" (المدعوم من إيران).
+        var isMin = words.Norm(first - 1) == FromWord;
+        return !(isMin && first > 1 && words.Linked(first - 1) && gazetteer.Cues.HasWord("not_locative_before_min", words.Norm(first - 2)));
     }
 
     private void Resolve(WordSequence words, List<Raw> raws)
