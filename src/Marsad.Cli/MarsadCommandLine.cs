@@ -25,6 +25,8 @@ public static class MarsadCommandLine
         root.Subcommands.Add(SearchCommand.Create(io));
         root.Subcommands.Add(EventsCommand.Create(io));
         root.Subcommands.Add(ExportCommand.Create(io));
+        root.Subcommands.Add(TagCommand.Create(io));
+        root.Subcommands.Add(TrainCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

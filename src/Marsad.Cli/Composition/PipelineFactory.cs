@@ -4,6 +4,7 @@ using Marsad.Knowledge.Actors;
 using Marsad.Knowledge.Persons;
 using Marsad.Knowledge.Places;
 using Marsad.Pipeline;
+using Ner = Marsad.Ner;
 
 namespace Marsad.Cli.Composition;
 
@@ -13,6 +14,8 @@ namespace Marsad.Cli.Composition;
 /// </summary>
 public static class PipelineFactory
 {
+    private const string NerModelFile = "models/ner-anercorp.bin";
+
     public static ExtractionPipeline CreateExtraction(MarsadData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -25,6 +28,12 @@ public static class PipelineFactory
         // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
         var knowledge = KnowledgeBase.Shared(data.Root);
         annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
+
+        // Statistical NER after the catalogues: it adds only what they lack.
+        if (File.Exists(data.PathOf(NerModelFile)))
+        {
+            annotators.Add(Ner.NerAnnotator.Load(data.PathOf(NerModelFile), data.PathOf("models/ner-actor-heads.tsv")));
+        }
 
         // Events last: they read every mention the earlier components found.
         annotators.Add(EventExtractor.Load(data.Root));
