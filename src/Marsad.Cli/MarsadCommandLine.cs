@@ -17,6 +17,8 @@ public static class MarsadCommandLine
         var root = new RootCommand("Marsad: structured, verifiable conflict-event data from Arabic news reports.");
         // Subcommands: one registration line each.
         root.Subcommands.Add(ExtractCommand.Create(io));
+        root.Subcommands.Add(ServeCommand.Create(io));
+        root.Subcommands.Add(UserCommand.Create(io));
         root.Subcommands.Add(DataBuildCommand.Create(io));
         root.Subcommands.Add(GazetteerImportCommand.Create(io));
         root.Subcommands.Add(TagCommand.Create(io));

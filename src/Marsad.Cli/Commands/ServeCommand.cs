@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Marsad.Cli.Composition;
+using Marsad.Store;
+using Marsad.Web;
+using Microsoft.Extensions.Hosting;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad serve [--db DB] [--urls URLS] [--tiles URL] [--read-requires-sign-in]</c>: the analysts' web app.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var db = new Option<string?>("--db") { Description = "Database: SQLite file path or PostgreSQL connection string (default: MARSAD_DB, else the user data folder)." };
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var tiles = new Option<string?>("--tiles") { Description = "XYZ tile server URL template for online use, e.g. https://tile.example.org/{z}/{x}/{y}.png (default: offline basemap)." };
+        var tileAttribution = new Option<string?>("--tile-attribution") { Description = "Attribution text for the tile server." };
+        var readSignIn = new Option<bool>("--read-requires-sign-in") { Description = "Require sign-in for reading too (default: reading is open, reviewing needs sign-in)." };
+        var cmd = new Command("serve", "Serve the JSON API and the browser UI (map, timeline, actor graph, evidence, review).")
+        {
+            db, urls, tiles, tileAttribution, readSignIn,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var options = new WebOptions
+            {
+                Database = MarsadStore.Resolve(parse.GetValue(db)),
+                Urls = parse.GetValue(urls) ?? "http://127.0.0.1:5080",
+                TileUrl = parse.GetValue(tiles),
+                TileAttribution = parse.GetValue(tileAttribution),
+                ReadRequiresSignIn = parse.GetValue(readSignIn),
+            };
+            if (options.TileUrl is { } t && !WebOptions.IsValidTileUrl(t))
+            {
+                io.Stderr.WriteLine($"marsad serve: --tiles must be an http(s) URL template, got '{t}'");
+                return MarsadCommandLine.ExitUsage;
+            }
+
+            if (!MarsadStore.IsPostgres(options.Database) && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            using var store = MarsadStore.Open(options.Database);
+            await store.MigrateAsync(ct).ConfigureAwait(false);
+            var pipeline = PipelineFactory.CreateExtraction(MarsadData.Locate());
+            await using var app = MarsadWebApp.Build(options, store, pipeline.Run);
+            await app.StartAsync(ct).ConfigureAwait(false);
+            foreach (var url in MarsadWebApp.Addresses(app))
+            {
+                io.Stderr.WriteLine($"marsad serve: listening on {url}");
+            }
+
+            await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+            return MarsadCommandLine.ExitOk;
+        });
+        return cmd;
+    }
+}

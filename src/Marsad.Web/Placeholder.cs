@@ -1,1 +1,0 @@
-namespace Marsad.Web; internal static class Placeholder { }
