@@ -78,17 +78,9 @@ public sealed class IngestProcessTests : IDisposable
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Ingest_TwoProcessesOnPostgres_NoDuplicatesNothingLost()
     {
-        if (PostgresTestServer.SkipReason is { } reason)
-        {
-            // xunit 2 cannot skip at run time: say why, and check nothing.
-            Console.Error.WriteLine(reason);
-            reason.ShouldNotBeEmpty();
-            return;
-        }
-
         const int Count = 600;
         var corpus = Path.Combine(_dir, "corpus");
         CorpusGenerator.WriteFiles(corpus, Count);

@@ -37,6 +37,18 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IX
     }
 }
 
+/// <summary>A fact that needs the PostgreSQL test server; skipped, with the reason, when none is reachable.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresTestServer.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
 /// <summary>The PostgreSQL server the tests use: <c>MARSAD_TEST_PG</c> (a connection string), probed once.</summary>
 public static class PostgresTestServer
 {

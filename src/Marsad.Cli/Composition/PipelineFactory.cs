@@ -26,7 +26,7 @@ public static class PipelineFactory
         };
 
         // Knowledge (loaded once per process): actors first, so persons and places skip their spans.
-        var knowledge = KnowledgeBase.Shared(data.Root);
+        var knowledge = KnowledgeBase.LoadWithUserPlaces(data.Root);
         annotators.AddRange([new ActorAnnotator(knowledge.Actors), new PersonAnnotator(knowledge.Persons), new PlaceAnnotator(knowledge.Places)]);
 
         // Statistical NER after the catalogues: it adds only what they lack.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Marsad.Knowledge.Actors;
 using Marsad.Knowledge.Persons;
 using Marsad.Knowledge.Places;
@@ -6,13 +5,11 @@ using Marsad.Knowledge.Places;
 namespace Marsad.Knowledge;
 
 /// <summary>
-/// Everything the knowledge annotators use: gazetteer, actor catalogue, person catalogue. Loaded once per
-/// process and data root (<see cref="Shared"/>), immutable, shared by every document and thread.
+/// Everything the knowledge annotators use: gazetteer, actor catalogue, person catalogue. Loaded once, by the
+/// composition root (<c>PipelineFactory</c>), immutable, shared by every document and thread.
 /// </summary>
 public sealed class KnowledgeBase
 {
-    private static readonly ConcurrentDictionary<string, Lazy<KnowledgeBase>> Cache = new(StringComparer.Ordinal);
-
     private KnowledgeBase(Gazetteer places, ActorCatalogue actors, PersonCatalogue persons)
     {
         Places = places;
@@ -30,12 +27,8 @@ public sealed class KnowledgeBase
     public static KnowledgeBase Load(string dataRoot, IEnumerable<string>? userPlaceFolders = null) =>
         new(Gazetteer.Load(dataRoot, userPlaceFolders), ActorCatalogue.Load(dataRoot), PersonCatalogue.Load(dataRoot));
 
-    /// <summary>The process-wide instance for a data root (with the user's places folder), loaded on first use.</summary>
-    public static KnowledgeBase Shared(string dataRoot)
-    {
-        var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataRoot));
-        return Cache.GetOrAdd(key, k => new Lazy<KnowledgeBase>(() => Load(k, [UserPlacesFolder()]))).Value;
-    }
+    /// <summary>Loads from <paramref name="dataRoot"/> and the user's imported places (<see cref="UserPlacesFolder"/>).</summary>
+    public static KnowledgeBase LoadWithUserPlaces(string dataRoot) => Load(dataRoot, [UserPlacesFolder()]);
 
     /// <summary>
     /// Where <c>marsad gazetteer import</c> writes and extraction reads user places: <c>$MARSAD_HOME/places</c>,

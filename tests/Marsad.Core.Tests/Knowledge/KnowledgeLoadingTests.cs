@@ -8,8 +8,12 @@ namespace Marsad.Tests.Knowledge;
 public class KnowledgeLoadingTests
 {
     [Fact]
-    public void Shared_SameDataRoot_IsLoadedOnce() =>
-        KnowledgeBase.Shared(KnowledgeTestData.DataRoot).ShouldBeSameAs(KnowledgeBase.Shared(KnowledgeTestData.DataRoot + Path.DirectorySeparatorChar));
+    public void Load_TrailingSeparator_LoadsTheSameCatalogues()
+    {
+        var withSlash = KnowledgeBase.Load(KnowledgeTestData.DataRoot + Path.DirectorySeparatorChar);
+        withSlash.Actors.Actors.Count.ShouldBe(KnowledgeTestData.Knowledge.Actors.Actors.Count);
+        withSlash.Actors.Actors.Count.ShouldBeGreaterThanOrEqualTo(150);
+    }
 
     [Fact]
     public void Catalogue_KnowledgeFiles_MatchTheirHashes()

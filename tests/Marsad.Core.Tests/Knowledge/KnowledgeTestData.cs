@@ -14,7 +14,10 @@ internal static class KnowledgeTestData
 {
     public static string DataRoot { get; } = Path.Combine(SharedMaterial.RepositoryRoot, "data");
 
-    public static KnowledgeBase Knowledge => KnowledgeBase.Shared(DataRoot);
+    private static readonly Lazy<KnowledgeBase> Loaded = new(() => KnowledgeBase.Load(DataRoot));
+
+    // The repository's data only: a developer's imported places must not change test results.
+    public static KnowledgeBase Knowledge => Loaded.Value;
 
     /// <summary>Runs actors → persons → places over a text, as the extraction pipeline does.</summary>
     public static AnnotatedDocument Annotate(string text)
