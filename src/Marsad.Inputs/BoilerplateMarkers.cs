@@ -22,7 +22,8 @@ internal static class BoilerplateMarkers
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "header", "footer", "sidebar",
         "aside", "widget", "share", "sharing", "social", "related", "newsletter", "subscribe", "subscription",
         "signup", "comments", "comment", "advert", "advertisement", "ads", "ad", "banner", "cookie", "popup",
-        "modal", "tags", "readmore", "also", "promo", "sponsored", "print", "author-box", "more",
+        "modal", "tags", "readmore", "also", "promo", "sponsored", "print", "more", "relatedposts", "sharedaddy",
+        "addtoany", "yarpp", "twitter", "tweet", "instagram", "embed", "caption", "byline", "author",
     };
 
     /// <summary>Elements never part of an article's text.</summary>
@@ -30,6 +31,7 @@ internal static class BoilerplateMarkers
     [
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
         "button", "select", "input", "textarea", "canvas", "video", "audio", "object", "embed", "link", "meta",
+        "figure", "figcaption", "picture", "img",
         "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[hidden]",
         "[aria-hidden=true]",
     ];

@@ -159,6 +159,12 @@ public static partial class EncodingDetector
             return guess;
         }
 
+        if (enc is not UTF8Encoding && guess.Encoding is UTF8Encoding && sample.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+        {
+            // Valid UTF-8 with non-ASCII bytes is UTF-8 (a page re-saved without updating its meta), never chance.
+            return guess;
+        }
+
         return guess with { Encoding = enc };
     }
 

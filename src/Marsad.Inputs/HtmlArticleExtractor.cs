@@ -21,6 +21,14 @@ public static class HtmlArticleExtractor
     public static HtmlArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        var article = Extract(html, removeByClass: true);
+
+        // Class names can mislead (a whole page wrapped in "has-sidebar"): without them rather than nothing.
+        return article.Text.Length > 0 ? article : Extract(html, removeByClass: false);
+    }
+
+    private static HtmlArticle Extract(string html, bool removeByClass)
+    {
         using var doc = Parser.ParseDocument(html);
         var title = Meta(doc, "og:title") ?? NonEmpty(doc.Title) ?? NonEmpty(doc.QuerySelector("h1")?.TextContent);
         var url = NonEmpty(doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Meta(doc, "og:url");
@@ -35,7 +43,11 @@ public static class HtmlArticleExtractor
             }
         }
 
-        RemoveByClass(doc);
+        if (removeByClass)
+        {
+            RemoveByClass(doc);
+        }
+
         RemoveReadAlso(doc);
 
         var root = ChooseRoot(doc);
@@ -119,6 +131,17 @@ public static class HtmlArticleExtractor
         return n > 0 ? n : e.TextContent.Trim().Length;
     }
 
+    private static int OwnParagraphText(IElement e)
+    {
+        var n = 0;
+        foreach (var p in e.QuerySelectorAll("p"))
+        {
+            n += p.TextContent.Length;
+        }
+
+        return n;
+    }
+
     private static void RemoveByClass(IHtmlDocument doc)
     {
         var keep = new HashSet<IElement>();
@@ -127,9 +150,16 @@ public static class HtmlArticleExtractor
             keep.Add(e);
         }
 
+        var totalParagraphs = doc.Body is { } body ? OwnParagraphText(body) : 0;
         foreach (var e in doc.QuerySelectorAll("[class], [id]").ToArray())
         {
-            if (keep.Contains(e) || e.LocalName is "body" or "html" or "main" or "article" or "p")
+            if (keep.Contains(e) || e.LocalName is "body" or "html" or "main" or "article" or "p" || e.Parent is null)
+            {
+                continue;
+            }
+
+            // A wrapper holding the article ("page has-sidebar") is never removed by its class.
+            if (keep.Any(k => e.Contains(k)) || (OwnParagraphText(e) * 2 > totalParagraphs && e.QuerySelectorAll("p").Length > 1))
             {
                 continue;
             }
@@ -139,12 +169,7 @@ public static class HtmlArticleExtractor
             {
                 if (BoilerplateMarkers.ClassTokens.Contains(token))
                 {
-                    // Only small blocks: a wrapper holding the whole article is never removed by its class.
-                    if (ParagraphText(e) < 2000 || e.QuerySelectorAll("p").Length < 3)
-                    {
-                        e.Remove();
-                    }
-
+                    e.Remove();
                     break;
                 }
             }

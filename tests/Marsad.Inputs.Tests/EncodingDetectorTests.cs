@@ -73,6 +73,15 @@ public class EncodingDetectorTests
     }
 
     [Fact]
+    public void Read_HtmlDeclaring1256ButInUtf8_Utf8Wins()
+    {
+        // A page re-saved as UTF-8 whose meta still names windows-1256.
+        var html = "<html><head><meta charset=\"windows-1256\"></head><body><p>" + TestInputs.Report + "</p></body></html>";
+        var r = TestInputs.Read(Encoding.UTF8.GetBytes(html), "page.html").ShouldHaveSingleItem();
+        r.Document.ShouldNotBeNull().Text.ShouldContain("مدينة الميادين");
+    }
+
+    [Fact]
     public void Read_BinaryWithNuls_Rejected()
     {
         byte[] bytes = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x3E, 0x00];

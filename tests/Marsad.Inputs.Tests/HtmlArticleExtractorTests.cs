@@ -84,4 +84,26 @@ public class HtmlArticleExtractorTests
     {
         HtmlArticleExtractor.Extract("<article><p>سطر أول<br>سطر ثان</p></article>").Text.ShouldBe("سطر أول\nسطر ثان");
     }
+
+    [Fact]
+    public void Extract_ArticleInsideWrapperWithBoilerplateClass_Kept()
+    {
+        // "has-sidebar" carries a boilerplate token, but the wrapper holds the report itself.
+        const string html = "<html><body><div class=\"page has-sidebar\"><div class=\"story\"><p>نص التقرير القصير.</p></div><div class=\"sidebar\"><p>جانبي</p></div></div></body></html>";
+        HtmlArticleExtractor.Extract(html).Text.ShouldBe("نص التقرير القصير.");
+    }
+
+    [Fact]
+    public void Extract_CaptionsEmbedsAndTags_LeftOut()
+    {
+        const string html = """
+            <article><div class="entry-content">
+            <figure><img src="a.jpg"><figcaption>صورة أرشيفية لعناصر مسلحة</figcaption></figure>
+            <p>نص التقرير.</p>
+            <blockquote class="twitter-tweet"><p>تغريدة مضمنة</p></blockquote>
+            <div class="post-tags"><a>وسم</a></div>
+            </div></article>
+            """;
+        HtmlArticleExtractor.Extract(html).Text.ShouldBe("نص التقرير.");
+    }
 }

@@ -80,6 +80,34 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_Rss10Rdf_ItemsWithDcDate()
+    {
+        const string rdf = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <channel><title>قناة</title></channel>
+            <item><title>أ</title><link>https://example.org/r1</link><dc:date>2022-08-09T10:00:00+03:00</dc:date><description>نص البند</description></item>
+            </rdf:RDF>
+            """;
+        var d = TestInputs.Read(rdf, "r.rdf").ShouldHaveSingleItem().Document.ShouldNotBeNull();
+        d.Text.ShouldBe("نص البند");
+        d.Source.Published.ShouldBe(new DateOnly(2022, 8, 9));
+    }
+
+    [Fact]
+    public void Read_FeedWithExternalEntity_NotResolved()
+    {
+        // A DTD is ignored and nothing is fetched (no XXE): the entity reference is then an error.
+        const string rss = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <rss><channel><item><description>&x;</description></item></channel></rss>
+            """;
+        var results = TestInputs.Read(rss, "x.xml");
+        results.ShouldAllBe(r => r.Document == null || !r.Document.Text.Contains("root:"));
+        results.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public void Read_MalformedFeed_RejectedWithReason()
     {
         var r = TestInputs.Read("<rss><channel><item><title>x</title><description>نص</item></channel></rss>", "bad.xml").ShouldHaveSingleItem();

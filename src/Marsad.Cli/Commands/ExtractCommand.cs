@@ -16,7 +16,7 @@ internal static class ExtractCommand
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none." };
         var format = new Option<string>("--format")
         {
-            Description = "Output format: jsonl (default), acled-csv or geojson.",
+            Description = $"Output format: {string.Join(", ", OutputFormats.Names)} (default jsonl).",
             DefaultValueFactory = _ => "jsonl",
         };
         var paths = new Argument<string[]>("PATH")

@@ -25,7 +25,7 @@ public sealed class PhraseMatcher<T>
     public static PhraseMatcher<T> Build(IEnumerable<KeyValuePair<string, T>> phrases, bool allowProclitics)
     {
         ArgumentNullException.ThrowIfNull(phrases);
-        var lists = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, List<Entry>>(FastStringComparer.Instance);
         foreach (var (phrase, value) in phrases)
         {
             var words = ArabicNormalizer.Normalize(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -46,7 +46,7 @@ public sealed class PhraseMatcher<T>
             }
         }
 
-        var byFirst = new Dictionary<string, Entry[]>(lists.Count, StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, Entry[]>(lists.Count, FastStringComparer.Instance);
         foreach (var (k, v) in lists)
         {
             // Longest phrase first; among equals, unstripped (no clitic) first, then the order given.

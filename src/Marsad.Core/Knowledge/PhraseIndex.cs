@@ -76,7 +76,7 @@ public sealed class PhraseIndex<T>
         ArgumentNullException.ThrowIfNull(words);
         var limit = Math.Min(Math.Min(MaxWords, maxWords), words.Count - first);
         PhraseMatch<T>? best = null;
-        foreach (var (form, stripped) in TextKeys.Proclitics(words.Norm(first)))
+        foreach (var (form, stripped) in words.Readings(first))
         {
             var key = Fold(form);
             for (var n = 1; n <= limit; n++)

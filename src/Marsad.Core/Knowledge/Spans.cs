@@ -72,17 +72,47 @@ public static class Spans
     }
 
     /// <summary>True when <paramref name="span"/> overlaps any of <paramref name="taken"/>.</summary>
+    /// <remarks><paramref name="taken"/> must be sorted by start and non-overlapping (mentions of one annotator are).</remarks>
     public static bool OverlapsAny(TextSpan span, IReadOnlyList<TextSpan> taken)
     {
         ArgumentNullException.ThrowIfNull(taken);
-        foreach (var t in taken)
+        int lo = 0, hi = taken.Count - 1;
+        while (lo <= hi)
         {
-            if (t.Overlaps(span))
+            var mid = (lo + hi) >>> 1;
+            if (taken[mid].End <= span.Start)
+            {
+                lo = mid + 1;
+            }
+            else if (taken[mid].Start >= span.End)
+            {
+                hi = mid - 1;
+            }
+            else
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Spans sorted by start, overlapping ones merged: the form <see cref="OverlapsAny"/> searches.</summary>
+    public static List<TextSpan> Normalize(IEnumerable<TextSpan> spans)
+    {
+        var result = new List<TextSpan>();
+        foreach (var s in spans.OrderBy(s => s.Start))
+        {
+            if (result.Count > 0 && s.Start < result[^1].End)
+            {
+                result[^1] = TextSpan.Cover(result[^1], s);
+            }
+            else
+            {
+                result.Add(s);
+            }
+        }
+
+        return result;
     }
 }

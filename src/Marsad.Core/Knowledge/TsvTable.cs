@@ -83,8 +83,19 @@ public sealed class TsvTable
 public sealed class CueLexicon
 {
     private readonly Dictionary<string, HashSet<string>> _byCategory;
+    private readonly Dictionary<string, string> _firstCategory = new(StringComparer.Ordinal);
 
-    private CueLexicon(Dictionary<string, HashSet<string>> byCategory) => _byCategory = byCategory;
+    private CueLexicon(Dictionary<string, HashSet<string>> byCategory, List<(string Category, string Form)> order)
+    {
+        _byCategory = byCategory;
+        foreach (var (cat, form) in order)
+        {
+            _firstCategory.TryAdd(form, cat);
+        }
+    }
+
+    /// <summary>The first category (in file order) listing the form, or null.</summary>
+    public string? CategoryOf(string norm) => _firstCategory.GetValueOrDefault(norm);
 
     public static CueLexicon Load(string path)
     {
@@ -96,6 +107,7 @@ public sealed class CueLexicon
     {
         ArgumentNullException.ThrowIfNull(reader);
         var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var order = new List<(string, string)>();
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -119,11 +131,13 @@ public sealed class CueLexicon
 
             foreach (var form in cells[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                set.Add(Marsad.Analysis.ArabicNormalizer.Normalize(form));
+                var n = Marsad.Analysis.ArabicNormalizer.Normalize(form);
+                set.Add(n);
+                order.Add((cat, n));
             }
         }
 
-        return new CueLexicon(map);
+        return new CueLexicon(map, order);
     }
 
     public bool Has(string category, string norm) => _byCategory.TryGetValue(category, out var s) && s.Contains(norm);

@@ -10,15 +10,22 @@ namespace Marsad.Knowledge;
 /// </summary>
 public sealed class WordSequence
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzedText, WordSequence> Cache = new();
+
     private readonly int[] _tokenIndex;
     private readonly bool[] _linked;
+    private readonly (string Form, int Stripped)[]?[] _readings;
 
     private WordSequence(AnalyzedText analysis, int[] tokenIndex, bool[] linked)
     {
         Analysis = analysis;
         _tokenIndex = tokenIndex;
         _linked = linked;
+        _readings = new (string, int)[]?[tokenIndex.Length];
     }
+
+    /// <summary>The proclitic readings of word <paramref name="i"/> (<see cref="TextKeys.Proclitics"/>), computed once.</summary>
+    public (string Form, int Stripped)[] Readings(int i) => _readings[i] ??= [.. TextKeys.Proclitics(Norm(i))];
 
     public AnalyzedText Analysis { get; }
 
@@ -68,9 +75,15 @@ public sealed class WordSequence
 
     private static bool IsSkippable(string norm) => IsQuote(norm) || norm is "#" or "-" or "ـ";
 
+    /// <summary>The word sequence of an analysed text, built once per text and shared by the annotators.</summary>
     public static WordSequence Of(AnalyzedText analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        return Cache.GetValue(analysis, Build);
+    }
+
+    private static WordSequence Build(AnalyzedText analysis)
+    {
         var tokens = analysis.Tokens;
         var idx = new List<int>(tokens.Length);
         var linked = new List<bool>(tokens.Length);

@@ -26,11 +26,15 @@ public sealed class QuantityLexicon
 
     private readonly Dictionary<string, string> _nounForms;
     private readonly Dictionary<string, string> _nounStems;
+    private readonly Dictionary<string, string> _duals;
+    private readonly Dictionary<string, string> _lemmas;
 
-    private QuantityLexicon(Dictionary<string, string> nounForms, Dictionary<string, string> nounStems)
+    private QuantityLexicon(Dictionary<string, string> nounForms, Dictionary<string, string> nounStems, Dictionary<string, string> duals, Dictionary<string, string> lemmas)
     {
         _nounForms = nounForms;
         _nounStems = nounStems;
+        _duals = duals;
+        _lemmas = lemmas;
     }
 
     internal Dictionary<string, (long Value, NumberWordKind Kind)> Cardinals { get; private init; } = null!;
@@ -66,7 +70,7 @@ public sealed class QuantityLexicon
         using var nouns = JsonDocument.Parse(nounsJson, options);
         var root = numbers.RootElement;
 
-        var cardinals = new Dictionary<string, (long, NumberWordKind)>(StringComparer.Ordinal);
+        var cardinals = new Dictionary<string, (long, NumberWordKind)>(FastStringComparer.Instance);
         foreach (var c in root.GetProperty("cardinals").EnumerateArray())
         {
             var value = c.GetProperty("value").GetInt64();
@@ -77,7 +81,7 @@ public sealed class QuantityLexicon
             }
         }
 
-        var teenHeads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var teenHeads = new Dictionary<string, int>(FastStringComparer.Instance);
         foreach (var t in root.GetProperty("teen_heads").EnumerateArray())
         {
             foreach (var f in Forms(t))
@@ -97,7 +101,7 @@ public sealed class QuantityLexicon
             vague.AddRange(v.GetProperty("forms").EnumerateArray().Select(f => KeyValuePair.Create(f.GetString()!, vc)));
         }
 
-        var vagueScales = new Dictionary<string, long>(StringComparer.Ordinal);
+        var vagueScales = new Dictionary<string, long>(FastStringComparer.Instance);
         foreach (var v in root.GetProperty("vague_scales").EnumerateArray())
         {
             foreach (var f in Forms(v))
@@ -113,11 +117,22 @@ public sealed class QuantityLexicon
             approx.AddRange(a.GetProperty("forms").EnumerateArray().Select(f => KeyValuePair.Create(f.GetString()!, q)));
         }
 
-        var nounForms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nounStems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nounForms = new Dictionary<string, string>(FastStringComparer.Instance);
+        var nounStems = new Dictionary<string, string>(FastStringComparer.Instance);
+        var duals = new Dictionary<string, string>(FastStringComparer.Instance);
+        var lemmas = new Dictionary<string, string>(FastStringComparer.Instance);
         foreach (var n in nouns.RootElement.GetProperty("nouns").EnumerateArray())
         {
             var lemma = n.GetProperty("lemma").GetString()!;
+            lemmas.TryAdd(ArabicNormalizer.Normalize(lemma), lemma);
+            if (n.TryGetProperty("duals", out var dualForms))
+            {
+                foreach (var d in dualForms.EnumerateArray())
+                {
+                    duals.TryAdd(ArabicNormalizer.Normalize(d.GetString()!), lemma);
+                }
+            }
+
             foreach (var f in Forms(n))
             {
                 nounForms.TryAdd(f, lemma);
@@ -130,7 +145,7 @@ public sealed class QuantityLexicon
             }
         }
 
-        var lex = new QuantityLexicon(nounForms, nounStems)
+        var lex = new QuantityLexicon(nounForms, nounStems, duals, lemmas)
         {
             Cardinals = cardinals,
             TeenHeads = teenHeads,
@@ -142,7 +157,7 @@ public sealed class QuantityLexicon
             Approximators = PhraseMatcher<string>.Build(approx, allowProclitics: true),
             NameHeads = WithClitics(Set(root, "name_heads")),
             PercentWords = PhraseMatcher<bool>.Build(root.GetProperty("percent_words").EnumerateArray().Select(e => KeyValuePair.Create(e.GetString()!, true)), allowProclitics: false),
-            Starters = new HashSet<string>(StringComparer.Ordinal),
+            Starters = new HashSet<string>(FastStringComparer.Instance),
         };
 
         foreach (var f in cardinals.Keys.Concat(teenHeads.Keys))
@@ -195,11 +210,52 @@ public sealed class QuantityLexicon
         return false;
     }
 
+    /// <summary>
+    /// A dual noun, a count of two by itself (قتل عنصرين، سيارتين، جنديان): a listed dual, or a feminine dual
+    /// (-تين / -تان on a lemma ending in ة), or a nominative dual (-ان on a lemma). Masculine -ين is only trusted
+    /// when listed: مقاتلين is a plural.
+    /// </summary>
+    public bool TryDualLemma(string norm, out string lemma)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        lemma = string.Empty;
+        if (norm.Length < 4 || norm[^1] != ArabicLetters.Noon || (norm[^2] != ArabicLetters.Yeh && norm[^2] != ArabicLetters.Alef))
+        {
+            return false;
+        }
+
+        foreach (var c in CliticSegmenter.Candidates(norm))
+        {
+            if (_duals.TryGetValue(c, out lemma!))
+            {
+                return true;
+            }
+
+            if (c.Length < 5 || c[^1] != ArabicLetters.Noon)
+            {
+                continue;
+            }
+
+            if (c[^3] == ArabicLetters.Teh && _lemmas.TryGetValue(string.Concat(c.AsSpan(0, c.Length - 3), ArabicLetters.Heh.ToString()), out lemma!))
+            {
+                return true;
+            }
+
+            if (c[^2] == ArabicLetters.Alef && _lemmas.TryGetValue(c[..^2], out lemma!))
+            {
+                return true;
+            }
+        }
+
+        lemma = string.Empty;
+        return false;
+    }
+
     /// <summary>Each form bare, with the article, and with proclitics glued to either (الفرقة، والفرقة، بالفوج، للواء).</summary>
     private static HashSet<string> WithClitics(HashSet<string> forms)
     {
         var article = string.Concat(ArabicLetters.Alef, ArabicLetters.Lam);
-        var all = new HashSet<string>(StringComparer.Ordinal);
+        var all = new HashSet<string>(FastStringComparer.Instance);
         foreach (var f in forms)
         {
             foreach (var w in new[] { f, article + f })
@@ -219,5 +275,5 @@ public sealed class QuantityLexicon
         item.GetProperty("forms").EnumerateArray().Select(static f => ArabicNormalizer.Normalize(f.GetString()!));
 
     private static HashSet<string> Set(JsonElement root, string name) =>
-        new(root.GetProperty(name).EnumerateArray().Select(static e => ArabicNormalizer.Normalize(e.GetString()!)), StringComparer.Ordinal);
+        new(root.GetProperty(name).EnumerateArray().Select(static e => ArabicNormalizer.Normalize(e.GetString()!)), FastStringComparer.Instance);
 }

@@ -70,6 +70,11 @@ public sealed class QuantityTagger : IAnnotator
                 result.Add(m);
                 i = next;
             }
+            else if (t.Kind == TokenKind.Arabic && TryDual(text, tokens, i, out m, out next))
+            {
+                result.Add(m);
+                i = next;
+            }
             else
             {
                 i++;
@@ -227,7 +232,32 @@ public sealed class QuantityTagger : IAnnotator
         return true;
     }
 
+    private const long MaxCount = 1_000_000_000_000_000;
+
     private static readonly string Article = string.Concat(ArabicLetters.Alef, ArabicLetters.Lam);
+
+    /// <summary>A dual noun is a count of two (قتل عنصرين); a following اثنين / اثنتان joins the span.</summary>
+    private bool TryDual(string text, ImmutableArray<Token> tokens, int i, out Mention mention, out int next)
+    {
+        mention = null!;
+        next = i + 1;
+        if (!_lex.TryDualLemma(tokens[i].Norm, out var lemma))
+        {
+            return false;
+        }
+
+        var end = i;
+        if (i + 1 < tokens.Length && _lex.Cardinals.TryGetValue(tokens[i + 1].Norm, out var w) && w is { Value: 2, Kind: NumberWordKind.Unit })
+        {
+            end = i + 1;
+        }
+
+        var span = new TextSpan(tokens[i].Start, tokens[end].End);
+        var r = new QuantityRef(2, "exact", tokens[i].Span.Slice(text), lemma);
+        mention = new Mention(EntityType.Quantity, span, span.Slice(text), r, AnnotatorName, 0.9);
+        next = end + 1;
+        return true;
+    }
 
     private static bool Inside(Token t, IReadOnlyList<TextSpan> excluded, int ex)
     {
@@ -277,6 +307,12 @@ public sealed class QuantityTagger : IAnnotator
             return false;
         }
 
+        // Counts stay far below 10^15; anything larger is an identifier, and would overflow with a scale.
+        if (d > MaxCount)
+        {
+            return false;
+        }
+
         if (next < tokens.Length && _lex.Cardinals.TryGetValue(tokens[next].Norm, out var w) && w.Kind == NumberWordKind.Scale)
         {
             d *= w.Value;
@@ -322,6 +358,11 @@ public sealed class QuantityTagger : IAnnotator
             }
 
             if (!_lex.Cardinals.TryGetValue(norm, out var w))
+            {
+                break;
+            }
+
+            if (current > MaxCount || total > MaxCount)
             {
                 break;
             }

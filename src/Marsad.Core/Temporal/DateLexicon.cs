@@ -99,12 +99,12 @@ public sealed class DateLexicon
         var vague = Pairs(root, "vague", "window_days", static e => e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 0);
         var parts = Pairs(root, "period_parts", "part", static e => Enum.Parse<PeriodPart>(e.GetString()!, ignoreCase: true));
 
-        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        var relations = new Dictionary<string, Relation>(FastStringComparer.Instance);
         AddAll(relations, Strings(root, "past_markers"), Relation.Past);
         AddAll(relations, Strings(root, "current_markers"), Relation.Current);
         AddAll(relations, Strings(root, "next_markers"), Relation.Next);
 
-        var units = new Dictionary<string, (DateUnit, UnitForm)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (DateUnit, UnitForm)>(FastStringComparer.Instance);
         foreach (var u in root.GetProperty("units").EnumerateArray())
         {
             var unit = Enum.Parse<DateUnit>(u.GetProperty("unit").GetString()!, ignoreCase: true);
@@ -117,7 +117,7 @@ public sealed class DateLexicon
             }
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(FastStringComparer.Instance);
         foreach (var (form, value) in Pairs(root, "count_words", "value", static e => e.GetInt32()))
         {
             counts.TryAdd(ArabicNormalizer.Normalize(form), value);
@@ -142,7 +142,7 @@ public sealed class DateLexicon
             CountWords = counts,
             PeriodParts = PhraseMatcher<PeriodPart>.Build(parts, allowProclitics: true),
             Vague = PhraseMatcher<int>.Build(vague, allowProclitics: true),
-            Starters = [],
+            Starters = new HashSet<string>(FastStringComparer.Instance),
         };
 
         foreach (var f in lex.Months.FirstForms.Concat(lex.Weekdays.FirstForms).Concat(lex.OrdinalDays.FirstForms)
@@ -182,7 +182,7 @@ public sealed class DateLexicon
         root.GetProperty(name).EnumerateArray().Select(static e => e.GetString()!);
 
     private static HashSet<string> Set(IEnumerable<string> forms) =>
-        new(forms.Select(static f => ArabicNormalizer.Normalize(f)), StringComparer.Ordinal);
+        new(forms.Select(static f => ArabicNormalizer.Normalize(f)), FastStringComparer.Instance);
 
     private static void AddAll(Dictionary<string, Relation> map, IEnumerable<string> forms, Relation r)
     {

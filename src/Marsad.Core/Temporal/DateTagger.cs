@@ -537,7 +537,8 @@ public sealed class DateTagger : IAnnotator
             var afterMonth = SkipAlternateMonth(j + mm.TokenCount, mm.Value);
             var spec = ParseYearSpec(afterMonth);
             var ambiguous = mm.TokenCount == 1 && IsAmbiguousMonth(tokens[j].Norm, mm.ProcliticLength);
-            if (ambiguous && !monthWord && !spec.Present)
+            var led = j > 0 && lex.WeekdayLeads.Contains(tokens[j - 1].Norm);
+            if (ambiguous && !monthWord && !spec.Present && !led)
             {
                 return false;
             }

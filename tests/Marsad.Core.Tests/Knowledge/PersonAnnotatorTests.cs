@@ -46,4 +46,11 @@ public class PersonAnnotatorTests
     [Fact]
     public void Find_RoleWordWithoutAName_IsNotAPerson() =>
         Persons("قال القيادي في الفصيل إن الهجوم فشل").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_RoleNamingAUnit_StopsAtTheUnit()
+    {
+        // The role ends with the unit it names, before the verb that follows.
+        Persons("قال العقيد “عامر الخطيب” رئيس فرع الأمن العسكري إن الحملة انتهت").Single().Person().Role.ShouldBe("رئيس فرع الأمن العسكري");
+    }
 }

@@ -154,4 +154,29 @@ public class PlaceAnnotatorTests
     [Fact]
     public void Find_CoordinatedNames_ShareTheCue() =>
         Places("جاء العناصر من محافظات حلب وحمص").Select(m => m.Place().Kind).ShouldAllBe(k => k == "governorate");
+
+    [Fact]
+    public void Find_VillageKnownOnlyAbroad_IsALocalPlaceNearTheDocumentsTown()
+    {
+        // الزرقاء is a big Jordanian city; a village of that name in a report about Deir ez-Zor is local.
+        var places = Places("وصلت تعزيزات إلى مدينة الميادين، ثم انتشرت في قرية الزرقاء القريبة");
+        var village = places.Last().Place();
+        village.Country.ShouldBe("SY");
+        village.GeoPrecision.ShouldBe(2);
+        village.Admin1.ShouldBe("Deir ez-Zor");
+    }
+
+    [Fact]
+    public void Find_FacilityNamedAfterATown_IsNearThatTown()
+    {
+        // No airport of Homs is in the gazetteer: "مطار حمص" is coded to Homs with geo_precision 2.
+        var p = Places("هبطت طائرة شحن في مطار حمص مساء أمس").Single().Place();
+        p.Kind.ShouldBe("camp");
+        p.GeoPrecision.ShouldBe(2);
+        p.Admin1.ShouldBe("Homs");
+    }
+
+    [Fact]
+    public void Find_FacilityInTheGazetteer_IsMatchedWhole() =>
+        Places("زار الوفد مطار دير الزور العسكري").Single().Place().Id.ShouldBe("base:deir-ez-zor-airport");
 }

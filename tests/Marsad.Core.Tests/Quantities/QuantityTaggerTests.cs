@@ -60,6 +60,8 @@ public class QuantityTaggerTests
     [InlineData("فرّ مئات العائلات من البلدة.", "hundreds", 200)]
     [InlineData("نزح عشرات الآلاف من المواطنين.", "tens", 20000)]
     [InlineData("اعتقلت الدورية عدداً من الشبان.", "several", 2)]
+    [InlineData("فرّ آلاف المدنيين من البلدة.", "thousands", 2000)]
+    [InlineData("أصيب بعض العناصر في الاشتباك.", "several", 2)]
     public void Find_VagueCounts_CarryLowerBoundAndQualifier(string text, string qualifier, long value)
     {
         var q = Single(text);
@@ -137,4 +139,28 @@ public class QuantityTaggerTests
     [Fact]
     public void Find_ConstructDualThousand_IsTwoThousand() =>
         Single("شارك نحو ألفي مقاتل في الهجوم.").Ref.ShouldBe(new QuantityRef(2000, "about", "مقاتل", "مقاتل"));
+
+    [Theory]
+    [InlineData("قتل عنصرين في الكمين.", "عنصرين", "عنصر")]
+    [InlineData("احترقت سيارتين قرب الحاجز.", "سيارتين", "سيارة")]
+    [InlineData("أصيب جنديان بجروح.", "جنديان", "جندي")]
+    [InlineData("دمرت الغارة الشاحنتين.", "الشاحنتين", "شاحنة")]
+    [InlineData("قتل شخصين اثنين.", "شخصين اثنين", "شخص")]
+    public void Find_DualNoun_IsCountOfTwo(string text, string span, string lemma)
+    {
+        var q = Single(text);
+        q.Text.ShouldBe(span);
+        q.Ref.Value.ShouldBe(2);
+        q.Ref.NounLemma.ShouldBe(lemma);
+    }
+
+    [Fact]
+    public void Find_SoundMasculinePlural_IsNotDual() =>
+        // مقاتلين shares its spelling with the dual but is the plural: no count.
+        Quantities("انسحب المقاتلين من الموقع.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_HugeNumberWithScale_IsIgnoredWithoutOverflow() =>
+        // Far beyond any count: an identifier, and multiplying it would overflow.
+        Quantities("99999999999999999999999 مليار شخص ومليار مليار مليار مليار مليار عنصر").ShouldAllBe(q => q.Ref.Value > 0);
 }

@@ -86,6 +86,15 @@ public class DateTaggerTests
         Single("اجتمعوا الاثنين الماضي في المقر.").Ref.Value.ShouldBe(new DateOnly(2021, 11, 29));
 
     [Fact]
+    public void Find_WeekdayBeforeFullDate_JoinsTheDate()
+    {
+        var d = Single("وقع الهجوم يوم الأحد 5 كانون الأول 2021 فجراً.");
+        // The explicit date speaks; the weekday joins its span.
+        d.Text.ShouldBe("يوم الأحد 5 كانون الأول 2021");
+        d.Ref.Value.ShouldBe(new DateOnly(2021, 12, 5));
+    }
+
+    [Fact]
     public void Find_BareWeekdayWithoutContext_IsNotTagged() =>
         // الاثنين here means "both of them".
         Dates("وافق الاثنين على الاتفاق.").ShouldBeEmpty();
@@ -242,6 +251,19 @@ public class DateTaggerTests
     public void Find_AmbiguousMonthWordAlone_IsNotADate() =>
         // مارس is also the verb "practised".
         Dates("مارس الضغط على الأهالي.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_AmbiguousMonthAsCarMake_IsNotADate() =>
+        // نيسان is April, and also a pick-up truck make.
+        Dates("صادرت الدورية سيارة نيسان محملة بالأسلحة.").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_AmbiguousMonthAfterPreposition_IsADate() =>
+        Single("وقعت الحادثة في نيسان قرب الحدود.").Ref.Value.ShouldBe(new DateOnly(2021, 4, 1));
+
+    [Fact]
+    public void Find_WorldDay_IsNotToday() =>
+        Dates("احتفل الناشطون باليوم العالمي للسلام.").ShouldBeEmpty();
 
     [Fact]
     public void Find_YearWithWord_IsYearPrecision() =>

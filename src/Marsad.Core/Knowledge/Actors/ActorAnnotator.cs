@@ -49,7 +49,7 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
             {
                 var first = m.First;
                 var stripped = m.Stripped;
-                if (first > 0 && words.Linked(first) && HeadStrip(words.Norm(first - 1)) is { } hs && !Taken(result, words, first - 1))
+                if (first > 0 && words.Linked(first) && HeadStrip(words, first - 1) is { } hs && !Taken(result, words, first - 1))
                 {
                     first--;
                     stripped = hs;
@@ -77,9 +77,9 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
         bool Taken(List<Mention> found, WordSequence w, int word) => found.Count > 0 && found[^1].End > w[word].Start;
     }
 
-    private int? HeadStrip(string norm)
+    private int? HeadStrip(WordSequence words, int i)
     {
-        foreach (var (form, stripped) in TextKeys.Proclitics(norm))
+        foreach (var (form, stripped) in words.Readings(i))
         {
             if (catalogue.Cues.Has(HeadCue, catalogue.Fold(form)))
             {
@@ -106,7 +106,7 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
         var cues = catalogue.Cues;
         var stripped = -1;
         var numberOnly = false;
-        foreach (var (form, s) in TextKeys.Proclitics(words.Norm(i)))
+        foreach (var (form, s) in words.Readings(i))
         {
             var folded = catalogue.Fold(form);
             if (cues.Has(UnitCue, folded) || cues.Has(UnitNumberCue, folded))
@@ -152,7 +152,7 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
         }
 
         last = ExtendAdjectives(words, last);
-        var headForm = catalogue.Fold(TextKeys.Proclitics(words.Norm(i)).First(p => p.Stripped == stripped).Form);
+        var headForm = catalogue.Fold(words.Readings(i).First(p => p.Stripped == stripped).Form);
         var nameWords = new List<string> { headForm };
         for (var k = i + 1; k <= last; k++)
         {

@@ -16,11 +16,13 @@ public sealed record Actor(string Id, string Name, string? NameAr, int Inter, st
 public sealed class ActorCatalogue
 {
     private readonly Dictionary<string, string> _spelling;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spellingBySpan;
 
     private ActorCatalogue(IReadOnlyList<Actor> actors, Dictionary<string, string> spelling, CueLexicon cues)
     {
         Actors = actors;
         _spelling = spelling;
+        _spellingBySpan = spelling.GetAlternateLookup<ReadOnlySpan<char>>();
         Cues = cues;
         Names = new PhraseIndex<Actor>(Fold);
         ById = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -55,7 +57,7 @@ public sealed class ActorCatalogue
             return c;
         }
 
-        if (TextKeys.HasArticle(word) && _spelling.TryGetValue(word[2..], out var c2))
+        if (TextKeys.HasArticle(word) && _spellingBySpan.TryGetValue(word.AsSpan(2), out var c2))
         {
             return word[..2] + c2;
         }

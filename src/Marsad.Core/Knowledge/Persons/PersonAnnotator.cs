@@ -34,7 +34,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
     public AnnotatedDocument Annotate(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var taken = document.MentionsOf(EntityType.Actor).Select(m => m.Span).ToList();
+        var taken = Spans.Normalize(document.MentionsOf(EntityType.Actor).Select(m => m.Span));
         return document.WithMentions(Find(document.Analysis, taken), Layers.Persons);
     }
 
@@ -42,7 +42,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var words = WordSequence.Of(analysis);
-        var cues = catalogue.Cues;
+        taken = Spans.Normalize(taken);
         var result = new List<Mention>();
         for (var i = 0; i < words.Count;)
         {
@@ -53,7 +53,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
                 if (!Spans.OverlapsAny(span, taken))
                 {
                     var p = m.Entries[0];
-                    var role = RoleAfter(words, m.Last) ?? p.Role;
+                    var role = RoleAfter(words, m.Last, taken) ?? p.Role;
                     result.Add(new Mention(EntityType.Person, span, span.Slice(analysis.Text), new PersonRef(p.Id, p.Name, role, p.ActorId), AnnotatorName, 0.9));
                     i = m.Last + 1;
                     continue;
@@ -72,12 +72,12 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
                     if (known is not null && known.Last == f.Last)
                     {
                         var p = known.Entries[0];
-                        r = new PersonRef(p.Id, p.Name, RoleAfter(words, f.Last) ?? p.Role, p.ActorId);
+                        r = new PersonRef(p.Id, p.Name, RoleAfter(words, f.Last, taken) ?? p.Role, p.ActorId);
                     }
                     else
                     {
                         var name = Spans.Clean(text);
-                        r = new PersonRef("person:" + TextKeys.Slug(name), name, RoleAfter(words, f.Last));
+                        r = new PersonRef("person:" + TextKeys.Slug(name), name, RoleAfter(words, f.Last, taken));
                     }
 
                     result.Add(new Mention(EntityType.Person, span, text, r, AnnotatorName, 0.7));
@@ -98,7 +98,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
         var keepTitle = false;
         var isTitle = false;
         var stripped = 0;
-        foreach (var (form, s) in TextKeys.Proclitics(words.Norm(i)))
+        foreach (var (form, s) in words.Readings(i))
         {
             if (cues.Has(NameTitleCue, form))
             {
@@ -168,7 +168,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
             last++;
         }
 
-        if (!words.QuoteAfter(last) || last == i || last + 1 >= words.Count || !IsRole(words.Norm(last + 1)))
+        if (!words.QuoteAfter(last) || last == i || last + 1 >= words.Count || !IsRole(words, last + 1))
         {
             return null;
         }
@@ -186,7 +186,7 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
 
         var n = t.Norm;
         var cues = catalogue.Cues;
-        if (cues.Has(StopCue, n) || IsRole(n) || cues.Has(TitleCue, n))
+        if (cues.Has(StopCue, n) || IsRole(words, k) || cues.Has(TitleCue, n))
         {
             return false;
         }
@@ -202,9 +202,9 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
         return !(firstBare && TextKeys.HasArticle(n));
     }
 
-    private bool IsRole(string norm)
+    private bool IsRole(WordSequence words, int k)
     {
-        foreach (var (form, _) in TextKeys.Proclitics(norm))
+        foreach (var (form, _) in words.Readings(k))
         {
             if (catalogue.Cues.Has(RoleCue, form))
             {
@@ -215,18 +215,26 @@ public sealed class PersonAnnotator(PersonCatalogue catalogue) : IAnnotator
         return false;
     }
 
+    /// <summary>True when word <paramref name="k"/> is the last word of an actor mention: a role names its unit and stops.</summary>
+    private static bool EndsAnActor(WordSequence words, int k, IReadOnlyList<TextSpan> actors)
+    {
+        var end = words[k].End;
+        var s = new TextSpan(words[k].Start, end);
+        return Spans.OverlapsAny(s, actors) && actors.Any(a => a.End >= end && a.End <= end + 1);
+    }
+
     /// <summary>The role phrase right after a name: a role word and what it governs, up to a break.</summary>
-    private string? RoleAfter(WordSequence words, int last)
+    private string? RoleAfter(WordSequence words, int last, IReadOnlyList<TextSpan> actors)
     {
         var r = last + 1;
-        if (r >= words.Count || !words.Linked(r) || !IsRole(words.Norm(r)))
+        if (r >= words.Count || !words.Linked(r) || !IsRole(words, r))
         {
             return null;
         }
 
         var end = r;
         while (end + 1 < words.Count && words.Linked(end + 1) && end + 1 - r < MaxRoleWords && !catalogue.Cues.Has(RoleEndCue, words.Norm(end + 1))
-            && !(end > r && catalogue.Cues.Has(StopCue, words.Norm(end + 1))))
+            && !(end > r && catalogue.Cues.Has(StopCue, words.Norm(end + 1))) && !EndsAnActor(words, end, actors))
         {
             // A preposition may follow the role word (قيادي في ...), not end a complete role (قائد الفرقة | في ...).
             end++;

@@ -30,7 +30,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     public AnnotatedDocument Annotate(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var taken = document.Mentions.Where(m => m.Type is EntityType.Actor or EntityType.Person).Select(m => m.Span).ToList();
+        var taken = Spans.Normalize(document.Mentions.Where(m => m.Type is EntityType.Actor or EntityType.Person).Select(m => m.Span));
         return document.WithMentions(Find(document.Analysis, taken), Layers.Places);
     }
 
@@ -59,7 +59,9 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         public bool Locative;
         public IReadOnlyList<Place> Candidates = [];
         public bool Unknown;
+        public bool Facility;
         public string? UnknownName;
+        public string? FacilityName;
         public Place? Chosen;
         public int Precision = 1;
         public PlaceRef? Ref;
@@ -70,7 +72,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(taken);
         var words = WordSequence.Of(analysis);
-        var raws = Collect(words, taken);
+        var raws = Collect(words, Spans.Normalize(taken));
         Resolve(words, raws);
         var result = new List<Mention>();
         foreach (var r in raws)
@@ -98,10 +100,25 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 continue;
             }
 
-            var cueHere = CueOf(words.Norm(i));
-            if (cueHere is Cue.Town or Cue.Village or Cue.Neighbourhood or Cue.Camp or Cue.Crossing && i + 1 < words.Count && words.Linked(i + 1))
+            var cueHere = CueOf(words, i);
+            var whole = gazetteer.Names.MatchAt(words, i);
+            if (cueHere is Cue.Town or Cue.Village or Cue.Neighbourhood or Cue.Camp or Cue.Crossing && i + 1 < words.Count && words.Linked(i + 1)
+                && !(whole is not null && whole.Last > i))
             {
                 var known = gazetteer.Names.MatchAt(words, i + 1);
+                if (known is not null && cueHere is Cue.Camp or Cue.Crossing && !known.Entries.Any(p => KindFits(cueHere, p))
+                    && known.Entries.Any(p => p.IsPopulated) && !Spans.OverlapsAny(words.SpanOf(i, known.Last), taken))
+                {
+                    // A facility named after a town (مطار حلب، معبر البوكمال): near that town, geo_precision 2.
+                    raws.Add(new Raw
+                    {
+                        First = i, Last = known.Last, Stripped = words.Readings(i).First(r => CueOfCategory(gazetteer.Cues.CategoryOf(r.Form)) == cueHere).Stripped,
+                        Cue = cueHere, Facility = true, Candidates = [.. known.Entries.Where(p => p.IsPopulated)],
+                    });
+                    i = known.Last + 1;
+                    continue;
+                }
+
                 if (known is null || !known.Entries.Any(p => KindFits(cueHere, p)))
                 {
                     var unknown = UnknownName(words, i + 1, known);
@@ -114,7 +131,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 }
             }
 
-            var m = gazetteer.Names.MatchAt(words, i);
+            var m = whole;
             if (m is null || Spans.OverlapsAny(words.SpanOf(m.First, m.Last), taken))
             {
                 i++;
@@ -122,7 +139,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
 
             var raw = new Raw { First = m.First, Last = m.Last, Stripped = m.Stripped };
-            raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words.Norm(m.First - 1)) : Cue.None;
+            raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words, m.First - 1) : Cue.None;
             if (raw.Cue == Cue.None && m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws.Count > 0 && raws[^1].Last >= m.First - 2)
             {
                 // Coordinated names share the cue: محافظات حلب وحمص وحماه.
@@ -138,7 +155,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 candidates.Clear();
             }
 
-            if (raw.Cue is Cue.None or Cue.Direction && (gazetteer.Ambiguous.Contains(key) || (m.First == m.Last && CueOf(words.Norm(m.First)) != Cue.None)))
+            if (raw.Cue is Cue.None or Cue.Direction && (gazetteer.Ambiguous.Contains(key) || (m.First == m.Last && CueOf(words, m.First) != Cue.None)))
             {
                 // A name that is also a common word (or a cue word itself: مدينة) needs a cue word before it.
                 candidates.Clear();
@@ -165,7 +182,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
     private static string KeyOf(WordSequence words, PhraseMatch<Place> m)
     {
-        var first = TextKeys.Proclitics(words.Norm(m.First)).First(p => p.Stripped == m.Stripped).Form;
+        var first = words.Readings(m.First).First(p => p.Stripped == m.Stripped).Form;
         var key = first;
         for (var k = m.First + 1; k <= m.Last; k++)
         {
@@ -212,64 +229,46 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         var c = gazetteer.Cues;
         foreach (var (form, _) in TextKeys.Proclitics(norm))
         {
-            if (c.Has("city", form))
+            var cue = CueOfCategory(c.CategoryOf(form));
+            if (cue != Cue.None)
             {
-                return Cue.City;
-            }
-
-            if (c.Has("town", form))
-            {
-                return Cue.Town;
-            }
-
-            if (c.Has("village", form))
-            {
-                return Cue.Village;
-            }
-
-            if (c.Has("neighbourhood", form))
-            {
-                return Cue.Neighbourhood;
-            }
-
-            if (c.Has("governorate", form))
-            {
-                return Cue.Governorate;
-            }
-
-            if (c.Has("countryside", form))
-            {
-                return Cue.Countryside;
-            }
-
-            if (c.Has("district", form))
-            {
-                return Cue.District;
-            }
-
-            if (c.Has("desert", form))
-            {
-                return Cue.Desert;
-            }
-
-            if (c.Has("camp", form))
-            {
-                return Cue.Camp;
-            }
-
-            if (c.Has("crossing", form))
-            {
-                return Cue.Crossing;
-            }
-
-            if (c.Has("direction", form))
-            {
-                return Cue.Direction;
+                return cue;
             }
         }
 
         return Cue.None;
     }
+
+    private Cue CueOf(WordSequence words, int i)
+    {
+        var c = gazetteer.Cues;
+        foreach (var (form, _) in words.Readings(i))
+        {
+            var cue = CueOfCategory(c.CategoryOf(form));
+            if (cue != Cue.None)
+            {
+                return cue;
+            }
+        }
+
+        return Cue.None;
+    }
+
+    private static Cue CueOfCategory(string? category) => category switch
+    {
+        "city" => Cue.City,
+        "town" => Cue.Town,
+        "village" => Cue.Village,
+        "neighbourhood" => Cue.Neighbourhood,
+        "governorate" => Cue.Governorate,
+        "countryside" => Cue.Countryside,
+        "district" => Cue.District,
+        "desert" => Cue.Desert,
+        "camp" => Cue.Camp,
+        "crossing" => Cue.Crossing,
+        "direction" => Cue.Direction,
+        _ => Cue.None,
+    };
 
     private bool IsLocative(WordSequence words, int first, int stripped)
     {
@@ -312,9 +311,27 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
+        // A village or neighbourhood the text names in a document about the home ground, which the gazetteer
+        // knows only abroad, is a local place the gazetteer lacks (بلدة X where X is also a foreign city).
+        if (Gazetteer.HomeCountries.Contains(country))
+        {
+            foreach (var r in raws.Where(r => !r.Unknown && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood && r.Chosen is { Kind: not "country" }
+                && r.Chosen.Country != country && !Gazetteer.HomeCountries.Contains(r.Chosen.Country ?? string.Empty)))
+            {
+                r.Unknown = true;
+                r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+                r.Chosen = null;
+            }
+        }
+
         var admin1 = context.Where(p => p.Admin1 is not null && p.Kind != "country").GroupBy(p => p.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
         foreach (var r in raws.Where(r => !r.Unknown && r.Chosen is not null))
         {
+            if (r.Facility)
+            {
+                r.FacilityName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+            }
+
             r.Ref = RefOf(r, admin1);
         }
 
@@ -375,6 +392,9 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                     return Keep(p => p.IsPopulated);
                 }
 
+            case Cue.Camp or Cue.Crossing when r.Facility:
+                r.Precision = 2;
+                return [.. c];
             case Cue.District:
                 return Keep(p => p.Kind is "district" or "subdistrict");
             case Cue.Desert:
@@ -428,6 +448,12 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         }
 
         var precision = p.Kind is "governorate" or "country" or "region" ? 3 : p.Kind == "district" ? Math.Max(2, r.Precision) : r.Precision;
+        if (r.Facility)
+        {
+            var kind = r.Cue == Cue.Crossing ? "crossing" : "camp";
+            return new PlaceRef(p.Id + "~" + TextKeys.Slug(r.FacilityName!), r.FacilityName!, r.FacilityName, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, kind, 2, null);
+        }
+
         if (r.Cue == Cue.Desert)
         {
             return new PlaceRef(p.Id + "~badia", p.Name, p.NameAr, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, "region", 2, p.Pcode);
