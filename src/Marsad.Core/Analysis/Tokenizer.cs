@@ -10,6 +10,7 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>(text.Length / 5 + 4);
+        var norms = new NormCache();
         var i = 0;
         while (i < text.Length)
         {
@@ -86,7 +87,7 @@ public static class Tokenizer
                 kind = TokenKind.Punctuation;
             }
 
-            tokens.Add(new Token(start, i, kind, ArabicNormalizer.NormalizeSpan(text.AsSpan(start, i - start))));
+            tokens.Add(new Token(start, i, kind, norms.Normalize(text.AsSpan(start, i - start))));
         }
 
         return tokens;
@@ -106,4 +107,51 @@ public static class Tokenizer
     private static bool IsNumberSeparatorInside(string text, int i) =>
         text[i] is ',' or '.' or ArabicLetters.ArabicDecimalSeparator or ArabicLetters.ArabicThousandsSeparator
         && i > 0 && IsDigit(text[i - 1]) && i + 1 < text.Length && IsDigit(text[i + 1]);
+
+    /// <summary>
+    /// Normalized forms of short tokens, shared within one text: words repeat (Zipf), so most tokens reuse a string
+    /// instead of allocating one. Bounded, so a long text of unique tokens costs no more than without it.
+    /// </summary>
+    private sealed class NormCache
+    {
+        private const int MaxLength = 24;
+        private const int MaxEntries = 1 << 16;
+        private readonly Dictionary<string, string> _map = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public NormCache() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Normalize(ReadOnlySpan<char> raw)
+        {
+            if (raw.Length > MaxLength)
+            {
+                return ArabicNormalizer.NormalizeSpan(raw);
+            }
+
+            Span<char> buffer = stackalloc char[MaxLength];
+            var n = 0;
+            foreach (var c in raw)
+            {
+                var m = ArabicNormalizer.NormalizeChar(c);
+                if (m != '\0')
+                {
+                    buffer[n++] = m;
+                }
+            }
+
+            var norm = buffer[..n];
+            if (_lookup.TryGetValue(norm, out var known))
+            {
+                return known;
+            }
+
+            var s = new string(norm);
+            if (_map.Count < MaxEntries)
+            {
+                _map[s] = s;
+            }
+
+            return s;
+        }
+    }
 }

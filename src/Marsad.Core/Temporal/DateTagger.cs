@@ -208,22 +208,15 @@ public sealed class DateTagger : IAnnotator
             if (lex.Units.TryGetValue(NormAt(j), out var unit))
             {
                 // الشهر الجاري / العام الماضي / الأسبوع الماضي
-                if (unit.Form == UnitForm.Definite && lex.Relations.TryGetValue(NormAt(j + 1), out var rel))
+                if (unit.Form == UnitForm.Definite && unit.Unit != DateUnit.Day && lex.Relations.TryGetValue(NormAt(j + 1), out var rel))
                 {
-                    var end = j + 2;
                     DateRef r = unit.Unit switch
                     {
                         DateUnit.Month => MonthWindow(pub is { } p ? Shift(new DateOnly(p.Year, p.Month, 1), rel, DateUnit.Month) : null, part),
                         DateUnit.Year => YearWindow(pub is { } p2 ? p2.Year + Offset(rel) : null, part),
-                        DateUnit.Week => WeekRef(rel, "period"),
-                        _ => new DateRef(null, 1, "period"),
+                        _ => WeekRef(rel, "period"),
                     };
-                    if (unit.Unit == DateUnit.Day)
-                    {
-                        return false;
-                    }
-
-                    hit = new Hit(end, pm.ProcliticLength, r);
+                    hit = new Hit(j + 2, pm.ProcliticLength, r);
                     return true;
                 }
 
@@ -545,7 +538,7 @@ public sealed class DateTagger : IAnnotator
 
             var ym = ResolveMonth(mm.Value, spec, day: null);
             DateRef r = ym is { } first
-                ? new DateRef(first, 3, spec.Year is not null ? "month" : "month", first.AddMonths(1).AddDays(-1))
+                ? new DateRef(first, 3, "month", first.AddMonths(1).AddDays(-1))
                 : new DateRef(null, 3, "month");
             hit = new Hit(spec.End, clitic, r, spec.Present || monthWord ? 1.0 : 0.8);
             return true;
