@@ -660,10 +660,14 @@ internal sealed class EventDocumentRun
         return (a1 is { } x ? ToActor(x) : null, a2 is { } y ? ToActor(y) : null, assoc.ToImmutable());
     }
 
-    /// <summary>An actor up to three words after a victim cue in the same clause (مقتل عنصرين من X).</summary>
+    /// <summary>
+    /// An actor up to three words after a victim cue in the same clause (مقتل عنصرين من X), unless a word of
+    /// means or agency comes between (مقتل شاب برصاص X: X is the doer).
+    /// </summary>
     private bool IsVictim(SentenceInfo info, MentionAt m) =>
         info.Args.Any(a => a.Value == ArgumentCue.Victim && a.End <= m.StartTok
-            && _wordOrd[m.StartTok] - _wordOrd[a.End] <= 3 && !ClauseBreakBetween(a.End, m.StartTok));
+            && _wordOrd[m.StartTok] - _wordOrd[a.End] <= 3 && !ClauseBreakBetween(a.End, m.StartTok)
+            && !info.Args.Any(g => g.Value is ArgumentCue.VictimAgency or ArgumentCue.Agent && g.Start >= a.End && g.End <= m.StartTok));
 
     private static MentionAt? OrNull(MentionAt m) => m.Mention is null ? null : m;
 

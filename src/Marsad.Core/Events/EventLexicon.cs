@@ -90,6 +90,8 @@ public enum ArgumentCue
     YearWord,
     /// <summary>A word that introduces the harmed side (مقتل عنصرين من X، طالت X): X is the target, not the actor.</summary>
     Victim,
+    /// <summary>Between a victim cue and an actor, a word naming the means or the doer (مقتل شاب برصاص X): X is the doer.</summary>
+    VictimAgency,
 }
 
 /// <summary>Fatality cue words.</summary>
@@ -254,6 +256,7 @@ public sealed class EventLexicon
         AddArg("container", ArgumentCue.Container);
         AddArg("year_words", ArgumentCue.YearWord);
         AddArg("victim", ArgumentCue.Victim);
+        AddArg("victim_agency", ArgumentCue.VictimAgency);
 
         var fat = root.GetProperty("fatalities");
         var fatalityForms = new List<(string, FatalityCue)>();

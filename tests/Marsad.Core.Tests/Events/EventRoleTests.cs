@@ -54,6 +54,17 @@ public class EventRoleTests
     }
 
     [Fact]
+    public void Annotate_KilledByActorsFire_ActorStaysActor1()
+    {
+        // برصاص X names the shooter: X follows the death word but is not the victim.
+        var result = new EventDocBuilder("شهدت بلدة النخيل اشتباكات أسفرت عن مقتل شاب برصاص قوات الجبل.")
+            .Place("النخيل", "place:nakhil").Actor("قوات الجبل", "actor:jabal", 1).Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.Actor1.ShouldNotBeNull().Id.ShouldBe("actor:jabal");
+    }
+
+    [Fact]
     public void Annotate_OwnSentenceNamesOnlyARegion_TakesRegionNotEarlierPlace()
     {
         // The second strike is elsewhere: its village is unknown to the gazetteer, but its governorate is named.
