@@ -13,6 +13,8 @@ internal sealed class EventDocumentRun
     private static readonly ImmutableHashSet<string> CoarseKinds =
         ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "country", "governorate", "region", "province", "state", "admin1");
 
+    private const string RemoteExplosive = "Remote explosive/landmine/IED";
+
     private static readonly ImmutableHashSet<string> InteractiveTypes = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         AcledTaxonomy.Battles,
@@ -358,6 +360,17 @@ internal sealed class EventDocumentRun
             }
 
             var distance = trigOrd - _wordOrd[h.End];
+            if (h.Value == CueScope.AggregateCount)
+            {
+                // عشرات الغارات / عشرات من الغارات: the count is of events. العشرات من الأهالي في مظاهرة: of people.
+                if (distance < _lex.WindowOf(CueScope.AggregateCount) && !ClauseBreakBetween(h.End, c.Start))
+                {
+                    return "aggregate";
+                }
+
+                continue;
+            }
+
             if (distance >= _lex.WindowOf(h.Value) || ClauseBreakBetween(h.End, c.Start))
             {
                 // Out of reach: too far, or in another clause.
@@ -435,6 +448,12 @@ internal sealed class EventDocumentRun
             actor2 = new EventActor("actor:civilians", "Civilians", 7);
         }
 
+        if (sub == RemoteExplosive && actor1 is null)
+        {
+            // ACLED: an unclaimed bomb is the work of an unidentified armed group.
+            actor1 = new EventActor("actor:unidentified-armed-group", "Unidentified Armed Group", 3);
+        }
+
         if (entry.EventType == AcledTaxonomy.Protests && actor1 is null)
         {
             actor1 = new EventActor("actor:protesters", "Protesters", 6);
@@ -450,6 +469,14 @@ internal sealed class EventDocumentRun
         var notes = new List<string>();
         var fatalities = Fatalities(info, entry.EventType, notes);
         var confidence = entry.Confidence + (actor1 is not null ? 0.1 : 0) + (location is not null ? 0.1 : 0) - (attribution.Kind == AttributionKind.Unattributed ? 0.05 : 0);
+
+        // A definite noun (الاجتماع، التعزيزات) presupposes an event told before or known to the reader:
+        // less sure as a first report than an indefinite noun or a verb.
+        if (IsDefiniteToken(c.Start))
+        {
+            confidence -= 0.1;
+        }
+
         return new ExtractedEvent
         {
             EventType = entry.EventType,
@@ -523,6 +550,14 @@ internal sealed class EventDocumentRun
 
         MentionAt? a1 = null;
         MentionAt? a2 = null;
+
+        // مقتل عنصرين من X / طالت X: the harmed side is the target; it never stands as the event's actor1.
+        var victims = inSentence.Where(m => IsVictim(info, m)).ToList();
+        inSentence = [.. inSentence.Where(m => !victims.Contains(m))];
+        if (inSentence.Count == 0)
+        {
+            return (null, ToActor(victims[0]), []);
+        }
 
         // بين X و/مع Y: the two parties of a clash.
         var between = info.Args.FirstOrDefault(a => a.Value == ArgumentCue.Between && a.Start >= c.End && _wordOrd[a.Start] - _wordOrd[c.End] <= 3);
@@ -605,6 +640,11 @@ internal sealed class EventDocumentRun
             }
         }
 
+        if (a2 is null && victims.FirstOrDefault(m => a1 is not { } f || Id(m) != Id(f)) is { Mention: not null } v)
+        {
+            a2 = v;
+        }
+
         var assoc = ImmutableArray.CreateBuilder<EventActor>();
         if (a1 is { } p)
         {
@@ -619,6 +659,15 @@ internal sealed class EventDocumentRun
 
         return (a1 is { } x ? ToActor(x) : null, a2 is { } y ? ToActor(y) : null, assoc.ToImmutable());
     }
+
+    /// <summary>
+    /// An actor up to three words after a victim cue in the same clause (مقتل عنصرين من X), unless a word of
+    /// means or agency comes between (مقتل شاب برصاص X: X is the doer).
+    /// </summary>
+    private bool IsVictim(SentenceInfo info, MentionAt m) =>
+        info.Args.Any(a => a.Value == ArgumentCue.Victim && a.End <= m.StartTok
+            && _wordOrd[m.StartTok] - _wordOrd[a.End] <= 3 && !ClauseBreakBetween(a.End, m.StartTok)
+            && !info.Args.Any(g => g.Value is ArgumentCue.VictimAgency or ArgumentCue.Agent && g.Start >= a.End && g.End <= m.StartTok));
 
     private static MentionAt? OrNull(MentionAt m) => m.Mention is null ? null : m;
 
@@ -670,6 +719,8 @@ internal sealed class EventDocumentRun
     private EventLocation? Location(SentenceInfo info, Candidate c)
     {
         var picked = PickPlace(info, c);
+        var own = _places.Where(m => m.StartTok >= info.First && m.EndTok <= info.End && m.Mention.Ref is PlaceRef r && CoarseKinds.Contains(r.Kind) && !IsOrigin(info, m))
+            .Select(m => (MentionAt?)m).FirstOrDefault();
         if (picked is null)
         {
             // Nearest preceding context: the main place of the closest earlier sentence that names one.
@@ -677,11 +728,18 @@ internal sealed class EventDocumentRun
             {
                 picked = PickPlace(Describe(s), null);
             }
+
+            // A place the event's own sentence names (even a governorate: بريف الحسكة) beats an earlier
+            // sentence's place, unless that place lies inside it (the same event told more closely before).
+            if (own is { Mention.Ref: PlaceRef coarse } && (picked is not { Mention.Ref: PlaceRef earlier } || !Within(earlier, coarse)))
+            {
+                picked = own;
+            }
         }
 
         if (picked is null)
         {
-            // Only origin or coarse places: better than nothing.
+            // Only origin places: better than nothing.
             picked = _places.Where(m => m.StartTok >= info.First && m.EndTok <= info.End).Select(m => (MentionAt?)m).FirstOrDefault();
         }
 
@@ -698,6 +756,12 @@ internal sealed class EventDocumentRun
 
         return new EventLocation(place, Math.Clamp(precision, 1, 3), p.Mention.Span);
     }
+
+    /// <summary>Whether <paramref name="inner"/> lies inside the coarse place <paramref name="outer"/> (same governorate, or same country).</summary>
+    private static bool Within(PlaceRef inner, PlaceRef outer) =>
+        string.Equals(inner.Country, outer.Country, StringComparison.Ordinal)
+        && (string.Equals(outer.Kind, "country", StringComparison.OrdinalIgnoreCase)
+            || (outer.Admin1 is not null && string.Equals(inner.Admin1, outer.Admin1, StringComparison.Ordinal)));
 
     /// <summary>
     /// The place of a trigger in its sentence: specific (not a country or governorate), not an origin of a
@@ -916,6 +980,11 @@ internal sealed class EventDocumentRun
                     {
                         // مقتل ثلاثة عسكريين: the count right after the death word.
                         figures.Add((int)Math.Min(int.MaxValue, LowestOf(qr)));
+                    }
+                    else if (i + p.Words.Length < info.End && _lex.CountWordIndex.Longest(_keys, i + p.Words.Length, info.End) is { } cw)
+                    {
+                        // مقتل اثنين منهم: a number word with no counted noun is the count of the dead.
+                        figures.Add(cw.Value);
                     }
 
                     break;
@@ -1183,11 +1252,18 @@ internal sealed class EventDocumentRun
         return _lex.TriggerIndex.Longest(_keys, tok, _tokens.Length) is { } p ? p.Value.Class : e.SubEventType;
     }
 
+    private bool IsDefiniteToken(int tok)
+    {
+        var norm = _tokens[tok].Norm;
+        return norm.StartsWith("ال", StringComparison.Ordinal) || norm.StartsWith("وال", StringComparison.Ordinal)
+            || norm.StartsWith("بال", StringComparison.Ordinal) || norm.StartsWith("فال", StringComparison.Ordinal)
+            || (norm.StartsWith("لل", StringComparison.Ordinal) && norm.Length > 4);
+    }
+
     private bool IsDefiniteAnaphor(ExtractedEvent e)
     {
         var tok = TokenAt(e.Trigger.Start);
-        var norm = _tokens[tok].Norm;
-        if (norm.StartsWith("ال", StringComparison.Ordinal) || norm.StartsWith("وال", StringComparison.Ordinal) || norm.StartsWith("بال", StringComparison.Ordinal))
+        if (IsDefiniteToken(tok))
         {
             return true;
         }

@@ -58,6 +58,8 @@ public enum CueScope
     Purpose,
     Accusation,
     Aggregate,
+    /// <summary>A vague count (عشرات): an aggregate only when what it counts is the trigger (عشرات الغارات), not people.</summary>
+    AggregateCount,
     AggregateAfter,
     Background,
     BackgroundSentence,
@@ -86,6 +88,10 @@ public enum ArgumentCue
     PlaceDescriptor,
     Container,
     YearWord,
+    /// <summary>A word that introduces the harmed side (مقتل عنصرين من X، طالت X): X is the target, not the actor.</summary>
+    Victim,
+    /// <summary>Between a victim cue and an actor, a word naming the means or the doer (مقتل شاب برصاص X): X is the doer.</summary>
+    VictimAgency,
 }
 
 /// <summary>Fatality cue words.</summary>
@@ -125,8 +131,10 @@ public sealed class EventLexicon
         PhraseIndex<CueScope> cueIndex,
         PhraseIndex<AttributionCue> attributionIndex,
         PhraseIndex<ArgumentCue> argumentIndex,
-        PhraseIndex<FatalityCue> fatalityIndex)
+        PhraseIndex<FatalityCue> fatalityIndex,
+        PhraseIndex<int> countWordIndex)
     {
+        CountWordIndex = countWordIndex;
         Triggers = triggers;
         Windows = windows;
         TriggerIndex = triggerIndex;
@@ -150,6 +158,9 @@ public sealed class EventLexicon
     public PhraseIndex<ArgumentCue> ArgumentIndex { get; }
 
     public PhraseIndex<FatalityCue> FatalityIndex { get; }
+
+    /// <summary>Number words standing alone as a count of people after a death word (مقتل اثنين منهم).</summary>
+    public PhraseIndex<int> CountWordIndex { get; }
 
     /// <summary>Reads <c>events/triggers.json</c> and <c>events/cues.json</c> under <paramref name="dataRoot"/>.</summary>
     public static EventLexicon Load(string dataRoot)
@@ -244,6 +255,8 @@ public sealed class EventLexicon
         AddArg("place_descriptor", ArgumentCue.PlaceDescriptor);
         AddArg("container", ArgumentCue.Container);
         AddArg("year_words", ArgumentCue.YearWord);
+        AddArg("victim", ArgumentCue.Victim);
+        AddArg("victim_agency", ArgumentCue.VictimAgency);
 
         var fat = root.GetProperty("fatalities");
         var fatalityForms = new List<(string, FatalityCue)>();
@@ -252,6 +265,15 @@ public sealed class EventLexicon
         AddFat("dual_deaths", FatalityCue.DualDeaths);
         AddFat("single_deaths", FatalityCue.SingleDeath);
         AddFat("injury_nouns", FatalityCue.InjuryNoun);
+        var countWords = new List<(string, int)>();
+        if (fat.TryGetProperty("count_words", out var cw))
+        {
+            foreach (var p in cw.EnumerateObject())
+            {
+                var value = int.Parse(p.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+                countWords.AddRange(p.Value.EnumerateArray().Select(f => (f.GetString() ?? string.Empty, value)));
+            }
+        }
 
         return new EventLexicon(
             triggers.ToImmutable(),
@@ -260,7 +282,8 @@ public sealed class EventLexicon
             new PhraseIndex<CueScope>(cueForms),
             new PhraseIndex<AttributionCue>(attributionForms),
             new PhraseIndex<ArgumentCue>(argumentForms),
-            new PhraseIndex<FatalityCue>(fatalityForms));
+            new PhraseIndex<FatalityCue>(fatalityForms),
+            new PhraseIndex<int>(countWords));
     }
 
     public int WindowOf(CueScope scope) => Windows.TryGetValue(scope, out var w) ? w : 0;
@@ -274,6 +297,7 @@ public sealed class EventLexicon
         "purpose" => CueScope.Purpose,
         "accusation" => CueScope.Accusation,
         "aggregate" => CueScope.Aggregate,
+        "aggregate_count" => CueScope.AggregateCount,
         "aggregate_after" => CueScope.AggregateAfter,
         "background" => CueScope.Background,
         "background_sentence" => CueScope.BackgroundSentence,

@@ -27,8 +27,8 @@ internal sealed class EventDocBuilder(string text, DateOnly? published = null, s
     public EventDocBuilder Person(string form, string id, string? actorId = null) =>
         Mark(form, EntityType.Person, new PersonRef(id, id, null, actorId));
 
-    public EventDocBuilder Place(string form, string id, double lat = 35.0, double lon = 38.0, string kind = "town", int precision = 1, string country = "SY") =>
-        Mark(form, EntityType.Place, new PlaceRef(id, id, form, lat, lon, country, "Admin " + id, null, null, kind, precision));
+    public EventDocBuilder Place(string form, string id, double lat = 35.0, double lon = 38.0, string kind = "town", int precision = 1, string country = "SY", string? admin1 = null) =>
+        Mark(form, EntityType.Place, new PlaceRef(id, id, form, lat, lon, country, admin1 ?? "Admin " + id, null, null, kind, precision));
 
     public EventDocBuilder Date(string form, DateOnly? value, int precision = 1, string kind = "relative") =>
         Mark(form, EntityType.Date, new DateRef(value, precision, kind));

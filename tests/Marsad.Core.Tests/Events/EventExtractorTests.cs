@@ -309,4 +309,16 @@ public class EventExtractorTests
 
         result.Events.ShouldContain(e => e.SubEventType == "Arrests" && e.Location!.Place.Id == "place:nakhil");
     }
+
+    [Fact]
+    public void Annotate_DefiniteFirstMention_RanksBelowIndefiniteReport()
+    {
+        // "الاجتماع" with no earlier report is less sure than a plainly told clash; events come most certain first.
+        var result = new EventDocBuilder("وحضر قادة الفصائل الاجتماع في بلدة النخيل. واندلعت اشتباكات في قرية الريحان.")
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("الريحان", "place:rayhan", 35.5, 38.5).Run();
+
+        result.Events.Length.ShouldBe(2);
+        result.Events[0].EventType.ShouldBe("Battles");
+        result.Events[0].Confidence.ShouldBeGreaterThan(result.Events[1].Confidence);
+    }
 }
