@@ -548,7 +548,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         ArgumentNullException.ThrowIfNull(query);
         var (where, p) = BuildWhere(query);
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var total = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM events WHERE 1 = 1{where}", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var total = await c.ExecuteScalarAsync<long>(new CommandDefinition(CountSql(query, where, p), p, cancellationToken: cancellationToken)).ConfigureAwait(false);
         p.Add("limit", query.Limit ?? int.MaxValue);
         p.Add("offset", query.Offset);
         var items = await ReadEventsAsync(c, PageSql(query, where, p), p, cancellationToken).ConfigureAwait(false);
@@ -558,6 +558,30 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     private static readonly string[] ActorColumns = ["actor1_id", "actor2_id", "actor1_name", "actor2_name"];
 
     private static readonly string[] PlaceColumns = ["place_id", "place_name", "admin1", "admin2"];
+
+    /// <summary>
+    /// The total count. An actor or place filter (an OR over four columns) is counted as the UNION of four
+    /// index-only scans of the matching ids: an OR makes PostgreSQL visit every matching heap row (a bitmap heap
+    /// scan, ~400 ms for 47,000 matches among 1,000,000 events), the union reads only the narrow indexes.
+    /// </summary>
+    private string CountSql(EventQuery query, string where, DynamicParameters p)
+    {
+        var (columns, name, rest) = query switch
+        {
+            { Actor.Length: > 0 } => (ActorColumns, "actor", query with { Actor = null }),
+            { Place.Length: > 0 } => (PlaceColumns, "place", query with { Place = null }),
+            _ => (null, null, query),
+        };
+        if (columns is null)
+        {
+            return $"SELECT COUNT(*) FROM events WHERE 1 = 1{where}";
+        }
+
+        var (restWhere, restParams) = BuildWhere(rest);
+        p.AddDynamicParams(restParams);
+        var scans = columns.Select(col => $"SELECT id FROM events WHERE {col} = @{name}{restWhere}");
+        return $"SELECT COUNT(*) FROM ({string.Join(" UNION ", scans)}) u";
+    }
 
     /// <summary>
     /// The page query. An actor or place filter matches any of four columns; an OR over them cannot walk one
