@@ -118,6 +118,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         (await Store.QueryEventsAsync(new EventQuery { Actor = "Military Forces of Syria" })).Total.ShouldBe(3); // by name, actor1 or actor2
         (await Store.QueryEventsAsync(new EventQuery { Place = "Saraqib" })).Total.ShouldBe(2);
         (await Store.QueryEventsAsync(new EventQuery { Place = "Rural Damascus" })).Total.ShouldBe(1); // admin1 through --place
+        (await Store.QueryEventsAsync(new EventQuery { Actor = "Military Forces of Syria", Place = "Saraqib" })).Total.ShouldBe(2); // counted as a union, with the other filters
+        (await Store.QueryEventsAsync(new EventQuery { Actor = "Military Forces of Syria", EventType = "Battles" })).Total.ShouldBe(1);
         (await Store.QueryEventsAsync(new EventQuery { Admin1 = "Idlib" })).Total.ShouldBe(2);
         (await Store.QueryEventsAsync(new EventQuery { DateFrom = new DateOnly(2024, 3, 1), DateTo = new DateOnly(2024, 3, 31) })).Total.ShouldBe(2);
         (await Store.QueryEventsAsync(new EventQuery { Outlet = "OutletB" })).Total.ShouldBe(2);
