@@ -265,8 +265,11 @@ public sealed record Snippet(int Start, int End, string Text, ImmutableArray<Tex
 /// <summary>One matching document.</summary>
 public sealed record SearchHit(string DocumentId, string? Title, string? Outlet, DateOnly? Published, double Score, IReadOnlyList<Snippet> Snippets);
 
-/// <summary>Search results and the total number of matching documents.</summary>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total);
+/// <summary>
+/// Search results and the number of matching documents: exact up to <c>SqlStore.SearchTotalCap</c> (10,000);
+/// beyond it <see cref="Total"/> is the cap and <see cref="TotalIsLowerBound"/> is true ("10,000+").
+/// </summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total, bool TotalIsLowerBound = false);
 
 /// <summary>An actor in the graph: events it takes part in.</summary>
 public sealed record ActorNode(string Id, string Name, int? Inter, int EventCount);

@@ -159,6 +159,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         // "قصف" matches "بقصفٍ" (clitic + tanwin) in A and "القصف" (article) in A and B.
         var r = await Store.SearchAsync(new SearchQuery("القصف"));
         r.Total.ShouldBe(2);
+        r.TotalIsLowerBound.ShouldBeFalse();
         var hitA = r.Hits.Single(h => h.Outlet == "OutletA");
         var highlighted = hitA.Snippets.SelectMany(s => s.Highlights).Select(h => Fixtures.ShellingA[h.Start..h.End]).ToList();
         highlighted.ShouldContain("بقصفٍ");
@@ -195,6 +196,19 @@ public abstract class StoreContractTests : IAsyncLifetime
         doc.ShouldNotBeNull();
         doc.Summary.DuplicateOf.ShouldBe(Fixtures.OutletA().Document.Id);
         doc.NearDuplicates.ShouldHaveSingleItem().Similarity.ShouldBeGreaterThanOrEqualTo(0.7);
+    }
+
+    [StoreFact]
+    public async Task SearchAsync_MoreMatchesThanTheTotalCap_TotalIsTheCapAndALowerBound()
+    {
+        await Store.IngestBatchAsync([Fixtures.OutletA(), Fixtures.OutletB()]);
+        ((Marsad.Store.Sql.SqlStore)Store).SearchTotalCap = 1;
+
+        var r = await Store.SearchAsync(new SearchQuery("القصف"));
+
+        r.Total.ShouldBe(1);
+        r.TotalIsLowerBound.ShouldBeTrue();
+        r.Hits.Count.ShouldBe(2);
     }
 
     [StoreFact]

@@ -55,7 +55,7 @@ internal static class SearchCommand
                         snippet);
                 }
 
-                table.Caption($"{results.Hits.Count} of {results.Total} documents");
+                table.Caption($"{results.Hits.Count} of {results.Total}{(results.TotalIsLowerBound ? "+" : string.Empty)} documents");
                 StoreCli.Console(io.Stdout).Write(table);
             }
 

@@ -63,6 +63,9 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     /// <summary>Above this many matching documents, search results come newest first instead of by relevance.</summary>
     public const int RankedSearchLimit = 2000;
 
+    /// <summary>Search totals are exact up to this many matching documents (10,000), a lower bound beyond.</summary>
+    internal int SearchTotalCap { get; set; } = 10_000;
+
     /// <summary>SQL selecting the ids of documents matching <c>@match</c>.</summary>
     protected abstract string FullTextDocumentIds { get; }
 
@@ -831,8 +834,12 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
 
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var total = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters}) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // Counted up to the cap only: an exact count of a common word reads every match.
+        p.Add("countLimit", SearchTotalCap + 1);
+        var counted = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters} LIMIT @countLimit) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var lowerBound = counted > SearchTotalCap;
+        var total = lowerBound ? SearchTotalCap : counted;
         p.Add("limit", query.Limit);
         p.Add("offset", query.Offset);
         // Narrow queries: best matches first. Broad ones (more than RankedSearchLimit matches): newest first,
@@ -848,7 +855,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
             hits.Add(new SearchHit(d.Id, d.Title, d.Outlet, ParseDate(d.Published), Math.Round(score, 6), Snippets.Build(d.Text, terms)));
         }
 
-        return new SearchResults(hits, total);
+        return new SearchResults(hits, total, lowerBound);
     }
 
     // ---- review --------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ internal static class ArticleEndpoints
                 return Results.Json(new
                 {
                     total = r.Total,
+                    totalIsLowerBound = r.TotalIsLowerBound,
                     items = r.Hits.Select(h => new
                     {
                         id = h.DocumentId, h.Title, h.Outlet, published = EventMapping.Iso(h.Published),
