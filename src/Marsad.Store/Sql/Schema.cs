@@ -143,17 +143,6 @@ internal static class Schema
         "CREATE INDEX ix_events_admin1 ON events(admin1, event_date, id, event_type, sub_event_type, status, outlet)",
     ];
 
-    /// <summary>
-    /// Version 3: near-duplicate signatures in a narrow table (id, seq, duplicate_of, signature), so comparing
-    /// a new document with its LSH candidates never reads the candidates' <c>documents</c> rows (text first).
-    /// <c>documents.minhash</c> is no longer written.
-    /// </summary>
-    public static readonly string[] Version3 =
-    [
-        "CREATE TABLE doc_signatures (document_id TEXT PRIMARY KEY, seq BIGINT NOT NULL, duplicate_of TEXT, signature {blob} NOT NULL)",
-        "INSERT INTO doc_signatures (document_id, seq, duplicate_of, signature) SELECT id, seq, duplicate_of, minhash FROM documents WHERE minhash IS NOT NULL",
-    ];
-
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

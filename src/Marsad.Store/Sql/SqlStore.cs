@@ -31,7 +31,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 3;
+    public static int LatestVersion => 2;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -174,18 +174,16 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
             var bands = MinHash.BandKeys(signature);
             (duplicateOf, var links) = await FindNearDuplicateAsync(c, tx, p.Id, signature, bands, ct).ConfigureAwait(false);
             seq = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "INSERT INTO documents (id, content_hash, text, path, url, outlet, title, published, warnings, ingested_at, updated_at, event_count, duplicate_of) " +
-                "VALUES (@id, @hash, @text, @path, @url, @outlet, @title, @published, @warnings, @now, @now, @count, @dup) RETURNING seq",
+                "INSERT INTO documents (id, content_hash, text, path, url, outlet, title, published, warnings, ingested_at, updated_at, event_count, duplicate_of, minhash) " +
+                "VALUES (@id, @hash, @text, @path, @url, @outlet, @title, @published, @warnings, @now, @now, @count, @dup, @minhash) RETURNING seq",
                 new
                 {
                     args.id, args.hash, args.text, args.path, args.url, args.outlet, args.title, args.published, args.warnings, args.now, args.count,
                     dup = duplicateOf,
+                    minhash = MinHash.ToBytes(signature),
                 },
                 tx,
                 cancellationToken: ct)).ConfigureAwait(false);
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO doc_signatures (document_id, seq, duplicate_of, signature) VALUES (@id, @seq, @dup, @sig)",
-                new { id = p.Id, seq, dup = duplicateOf, sig = MinHash.ToBytes(signature) }, tx, cancellationToken: ct)).ConfigureAwait(false);
             var bandArgs = new DynamicParameters();
             bandArgs.Add("id", p.Id);
             for (var b = 0; b < bands.Length; b++)
@@ -216,17 +214,9 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         string.Join(", ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(@b{b}, @h{b}, @id)"))) +
         " ON CONFLICT DO NOTHING";
 
-    /// <summary>
-    /// Near-duplicate candidates compared per new document: the ones sharing the most LSH bands (ties by id).
-    /// A republication (estimated Jaccard ≥ 0.7) shares most bands, so it ranks first; the cap bounds the cost of
-    /// a document whose common wording shares a band or two with very many others.
-    /// </summary>
-    internal const int MaxNearDuplicateCandidates = 32;
-
     private static readonly string BandLookupSql =
-        "SELECT document_id FROM doc_bands WHERE " +
-        string.Join(" OR ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = @b{b} AND hash = @h{b})"))) +
-        " GROUP BY document_id ORDER BY COUNT(*) DESC, document_id LIMIT " + MaxNearDuplicateCandidates.ToString(CultureInfo.InvariantCulture);
+        "SELECT DISTINCT document_id FROM doc_bands WHERE " +
+        string.Join(" OR ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = @b{b} AND hash = @h{b})")));
 
     private const int EntityRowsPerStatement = 32;
 
@@ -269,7 +259,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
 
         var candidates = (await c.QueryAsync<string>(new CommandDefinition(BandLookupSql, lookup, tx, cancellationToken: ct)).ConfigureAwait(false))
-            .Where(o => o != id).ToList();
+            .Where(o => o != id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(200).ToList();
         var links = new List<(string, double)>();
         string? duplicateOf = null;
         var bestSeq = long.MaxValue;
@@ -287,7 +277,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
 
         var inList = string.Join(", ", Enumerable.Range(0, candidates.Count).Select(k => "@c" + k.ToString(CultureInfo.InvariantCulture)));
         var rows = await c.QueryAsync<(long Seq, string Id, byte[] MinHash, string? DuplicateOf)>(new CommandDefinition(
-            "SELECT seq, document_id, signature, duplicate_of FROM doc_signatures WHERE document_id IN (" + inList + ")", inArgs, tx, cancellationToken: ct)).ConfigureAwait(false);
+            "SELECT seq, id, minhash, duplicate_of FROM documents WHERE id IN (" + inList + ")", inArgs, tx, cancellationToken: ct)).ConfigureAwait(false);
         foreach (var r in rows.OrderBy(r => r.Seq))
         {
             if (r.MinHash is null)
