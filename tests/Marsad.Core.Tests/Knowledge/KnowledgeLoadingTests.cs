@@ -16,6 +16,22 @@ public class KnowledgeLoadingTests
     }
 
     [Fact]
+    public void Load_DataFolderWithoutCatalogues_FailsNamingTheFile()
+    {
+        // A wrong data folder must fail loudly rather than extract with no places or actors.
+        var empty = Directory.CreateTempSubdirectory("marsad-nodata-").FullName;
+        try
+        {
+            var e = Should.Throw<FileNotFoundException>(() => KnowledgeBase.Load(empty));
+            e.FileName.ShouldNotBeNull().ShouldStartWith(empty);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Catalogue_KnowledgeFiles_MatchTheirHashes()
     {
         var catalogue = DataCatalogue.Load(KnowledgeTestData.DataRoot);

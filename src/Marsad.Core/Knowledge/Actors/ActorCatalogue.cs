@@ -70,20 +70,18 @@ public sealed class ActorCatalogue
         var dir = Path.Combine(dataRoot, "actors");
         var actors = new List<Actor>();
         var path = Path.Combine(dir, "actors.tsv");
-        if (File.Exists(path))
+        KnowledgeFiles.Require(path);
+        var t = TsvTable.Load(path);
+        foreach (var row in t.Rows)
         {
-            var t = TsvTable.Load(path);
-            foreach (var row in t.Rows)
+            var id = t.Get(row, "id");
+            if (id.Length == 0)
             {
-                var id = t.Get(row, "id");
-                if (id.Length == 0)
-                {
-                    continue;
-                }
-
-                actors.Add(new Actor(id, t.Get(row, "name"), t.GetOrNull(row, "name_ar"), (int)t.GetLong(row, "inter"),
-                    t.GetOrNull(row, "country"), t.GetOrNull(row, "affiliation"), t.Get(row, "kind"), t.GetList(row, "aliases_ar")));
+                continue;
             }
+
+            actors.Add(new Actor(id, t.Get(row, "name"), t.GetOrNull(row, "name_ar"), (int)t.GetLong(row, "inter"),
+                t.GetOrNull(row, "country"), t.GetOrNull(row, "affiliation"), t.Get(row, "kind"), t.GetList(row, "aliases_ar")));
         }
 
         var spelling = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -39,16 +39,14 @@ public sealed class PersonCatalogue
         var dir = Path.Combine(dataRoot, "persons");
         var persons = new List<Person>();
         var path = Path.Combine(dir, "persons.tsv");
-        if (File.Exists(path))
+        KnowledgeFiles.Require(path);
+        var t = TsvTable.Load(path);
+        foreach (var row in t.Rows)
         {
-            var t = TsvTable.Load(path);
-            foreach (var row in t.Rows)
+            var id = t.Get(row, "id");
+            if (id.Length > 0)
             {
-                var id = t.Get(row, "id");
-                if (id.Length > 0)
-                {
-                    persons.Add(new Person(id, t.Get(row, "name"), t.GetOrNull(row, "name_ar"), t.GetOrNull(row, "role"), t.GetOrNull(row, "actor_id"), t.GetList(row, "aliases_ar")));
-                }
+                persons.Add(new Person(id, t.Get(row, "name"), t.GetOrNull(row, "name_ar"), t.GetOrNull(row, "role"), t.GetOrNull(row, "actor_id"), t.GetList(row, "aliases_ar")));
             }
         }
 

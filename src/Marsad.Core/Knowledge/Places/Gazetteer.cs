@@ -56,10 +56,8 @@ public sealed class Gazetteer
         foreach (var file in new[] { "countries.tsv", "admin.tsv", "geonames.tsv", "manual.tsv" })
         {
             var path = Path.Combine(dir, file);
-            if (File.Exists(path))
-            {
-                ReadPlaces(TsvTable.Load(path), places, names);
-            }
+            KnowledgeFiles.Require(path);
+            ReadPlaces(TsvTable.Load(path), places, names);
         }
 
         foreach (var folder in userFolders ?? [])
