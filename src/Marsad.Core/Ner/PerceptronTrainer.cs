@@ -1,6 +1,6 @@
 namespace Marsad.Ner;
 
-/// <summary>Training set-up: epochs, shuffling seed, features, lexicons, pruning.</summary>
+/// <summary>Training set-up: epochs, shuffling seed, features, pruning, the two-pass set-up, dropout.</summary>
 public sealed record NerTrainingOptions(
     int Epochs = 12,
     int Seed = 1,
@@ -8,7 +8,19 @@ public sealed record NerTrainingOptions(
     int MinFeatureCount = 2,
     bool TwoPass = true,
     int Window = 40,
-    int JackknifeFolds = 5);
+    int JackknifeFolds = 5,
+    double FeatureDropout = 0.3)
+{
+    /// <summary>
+    /// Share of a token's features left out at each training update (dropout training, Wang &amp; Manning 2013):
+    /// the model cannot lean on the word itself alone, so context and affix features also learn to find names
+    /// never seen in training. Chosen by 5-fold cross-validation on the training file (0 → 0.3: 71.6 → 72.0
+    /// micro F1, dev split 68.8 → 69.7). Tagging always uses every feature.
+    /// </summary>
+    public double FeatureDropout { get; init; } = FeatureDropout is >= 0 and < 1
+        ? FeatureDropout
+        : throw new ArgumentOutOfRangeException(nameof(FeatureDropout), FeatureDropout, "must be in [0, 1)");
+}
 
 /// <summary>
 /// Averaged structured perceptron (Collins 2002) over the tag-bigram chain: decode each sentence with
@@ -74,6 +86,8 @@ public static class PerceptronTrainer
         var c = 1L;
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var rng = new Random(options.Seed);
+        var dropRng = new Random(options.Seed);
+        var kept = new List<int>(64);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -84,6 +98,11 @@ public static class PerceptronTrainer
                 if (n == 0)
                 {
                     continue;
+                }
+
+                if (options.FeatureDropout > 0)
+                {
+                    feats = Dropout(feats, options.FeatureDropout, dropRng, kept);
                 }
 
                 var pred = Decode(feats, w, tw);
@@ -166,6 +185,27 @@ public static class PerceptronTrainer
         var second = Train(sentences, lexicons, options, description, null, memory);
         log?.Invoke("second pass trained");
         return new NerTagger(first, second, options.Window);
+    }
+
+    /// <summary>The sentence's features with each one left out with probability <paramref name="p"/>.</summary>
+    private static int[][] Dropout(int[][] feats, double p, Random rng, List<int> kept)
+    {
+        var result = new int[feats.Length][];
+        for (var i = 0; i < feats.Length; i++)
+        {
+            kept.Clear();
+            foreach (var f in feats[i])
+            {
+                if (rng.NextDouble() >= p)
+                {
+                    kept.Add(f);
+                }
+            }
+
+            result[i] = [.. kept];
+        }
+
+        return result;
     }
 
     private static void Update(float[] w, double[] u, int index, int delta, long c)

@@ -72,6 +72,27 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Train_FeatureDropout_DeterministicAndDifferentFromNone()
+    {
+        static byte[] Bytes(double dropout)
+        {
+            using var m = new MemoryStream();
+            PerceptronTrainer.TrainTagger(NerTestData.Corpus, [], NerTestData.FastOptions with { FeatureDropout = dropout }, "d").Save(m);
+            return m.ToArray();
+        }
+
+        var withDropout = Bytes(0.3);
+        withDropout.ShouldBe(Bytes(0.3)); // dropout draws from the seeded generator: same file every run
+        withDropout.ShouldNotBe(Bytes(0));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)] // would drop every feature: nothing left to learn from
+    public void NerTrainingOptions_DropoutOutOfRange_Throws(double dropout) =>
+        Should.Throw<ArgumentOutOfRangeException>(() => new NerTrainingOptions(FeatureDropout: dropout));
+
+    [Fact]
     public void Load_NotAModel_Throws()
     {
         using var m = new MemoryStream();
