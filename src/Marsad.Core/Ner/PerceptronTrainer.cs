@@ -1,6 +1,19 @@
 namespace Marsad.Ner;
 
-/// <summary>Training set-up: epochs, shuffling seed, features, lexicons, pruning.</summary>
+/// <summary>Which learner fits the weights of a <see cref="NerModel"/> (both give the same model type).</summary>
+public enum NerTrainer
+{
+    /// <summary>Averaged structured perceptron (<see cref="PerceptronTrainer"/>).</summary>
+    Perceptron,
+
+    /// <summary>Linear-chain CRF, L2-regularised, SGD with AdaGrad (<see cref="CrfTrainer"/>).</summary>
+    Crf,
+}
+
+/// <summary>
+/// Training set-up: epochs, shuffling seed, features, lexicons, pruning, and the learner
+/// (<paramref name="L2"/> and <paramref name="LearningRate"/> apply to the CRF only).
+/// </summary>
 public sealed record NerTrainingOptions(
     int Epochs = 12,
     int Seed = 1,
@@ -8,7 +21,10 @@ public sealed record NerTrainingOptions(
     int MinFeatureCount = 2,
     bool TwoPass = true,
     int Window = 40,
-    int JackknifeFolds = 5);
+    int JackknifeFolds = 5,
+    NerTrainer Trainer = NerTrainer.Perceptron,
+    double L2 = 1.0,
+    double LearningRate = 0.1);
 
 /// <summary>
 /// Averaged structured perceptron (Collins 2002) over the tag-bigram chain: decode each sentence with
@@ -32,40 +48,7 @@ public static class PerceptronTrainer
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
-        var extractor = new NerFeatureExtractor(options.Features, lexicons);
-
-        // Pass 1: feature keys → row ids (in first-seen order; deterministic), with counts for pruning.
-        var counts = new Dictionary<ulong, int>();
-        var keyed = new ulong[sentences.Count][][];
-        for (var s = 0; s < sentences.Count; s++)
-        {
-            keyed[s] = extractor.Extract(sentences[s].Tokens, extra?[s]);
-            foreach (var tok in keyed[s])
-            {
-                foreach (var k in tok)
-                {
-                    counts[k] = counts.GetValueOrDefault(k) + 1;
-                }
-            }
-        }
-
-        var rows = new Dictionary<ulong, int>();
-        foreach (var (k, count) in counts)
-        {
-            if (count >= options.MinFeatureCount)
-            {
-                rows.Add(k, rows.Count);
-            }
-        }
-
-        var data = new int[sentences.Count][][];
-        for (var s = 0; s < sentences.Count; s++)
-        {
-            data[s] = [.. keyed[s].Select(tok => tok.Where(rows.ContainsKey).Select(k => rows[k]).ToArray())]; // duplicates kept: decoding sums them too
-        }
-
-        keyed = null;
-        var gold = sentences.Select(s => s.Tags.ToArray()).ToArray();
+        var (extractor, rows, data, gold) = Index(sentences, lexicons, options, extra);
 
         var w = new float[rows.Count * T];
         var u = new double[rows.Count * T];
@@ -125,8 +108,23 @@ public static class PerceptronTrainer
         return Averaged(extractor, rows, w, u, tw, tu, c, description);
     }
 
+    /// <summary>One model with the learner <see cref="NerTrainingOptions.Trainer"/> names (this one or <see cref="CrfTrainer"/>).</summary>
+    public static NerModel TrainModel(
+        IReadOnlyList<NerSentence> sentences,
+        IEnumerable<INerLexicon> lexicons,
+        NerTrainingOptions options,
+        string description,
+        Action<int, NerModel>? progress = null,
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<string>?>>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Trainer == NerTrainer.Crf
+            ? CrfTrainer.Train(sentences, lexicons, options, description, progress, extra)
+            : Train(sentences, lexicons, options, description, progress, extra);
+    }
+
     /// <summary>
-    /// Trains the shipped two-pass tagger: the first pass on all sentences; the second pass on all
+    /// Trains the shipped two-pass tagger (with the learner <see cref="NerTrainingOptions.Trainer"/> names): the first pass on all sentences; the second pass on all
     /// sentences with the document memory built from jackknifed first-pass tags (each block tagged by a
     /// model trained without it), so the second pass learns from first-pass errors as they occur on unseen text.
     /// </summary>
@@ -139,7 +137,10 @@ public static class PerceptronTrainer
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
-        var first = Train(sentences, lexicons, options, description);
+        NerModel Fit(IReadOnlyList<NerSentence> set, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>?>>? memory) =>
+            TrainModel(set, lexicons, options, description, null, memory);
+
+        var first = Fit(sentences, null);
         log?.Invoke("first pass trained");
         if (!options.TwoPass)
         {
@@ -153,7 +154,7 @@ public static class PerceptronTrainer
             var lo = sentences.Count * fold / k;
             var hi = sentences.Count * (fold + 1) / k;
             var rest = sentences.Take(lo).Concat(sentences.Skip(hi)).ToList();
-            var m = Train(rest, lexicons, options, description);
+            var m = Fit(rest, null);
             for (var s = lo; s < hi; s++)
             {
                 firstTags[s] = m.Tag(sentences[s].Tokens);
@@ -163,9 +164,54 @@ public static class PerceptronTrainer
         }
 
         var memory = DocumentMemory.Build([.. sentences.Select(s => s.Tokens)], firstTags, options.Window);
-        var second = Train(sentences, lexicons, options, description, null, memory);
+        var second = Fit(sentences, memory);
         log?.Invoke("second pass trained");
         return new NerTagger(first, second, options.Window);
+    }
+
+    /// <summary>
+    /// Shared by the learners: extracts every sentence's feature keys, keeps the keys seen at least
+    /// <see cref="NerTrainingOptions.MinFeatureCount"/> times as rows (numbered in first-seen order, so
+    /// deterministic), and gives each token its row ids (duplicates kept: decoding sums them too) and gold tags.
+    /// </summary>
+    internal static (NerFeatureExtractor Extractor, Dictionary<ulong, int> Rows, int[][][] Data, int[][] Gold) Index(
+        IReadOnlyList<NerSentence> sentences,
+        IEnumerable<INerLexicon> lexicons,
+        NerTrainingOptions options,
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<string>?>>? extra)
+    {
+        var extractor = new NerFeatureExtractor(options.Features, lexicons);
+        var counts = new Dictionary<ulong, int>();
+        var keyed = new ulong[sentences.Count][][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            keyed[s] = extractor.Extract(sentences[s].Tokens, extra?[s]);
+            foreach (var tok in keyed[s])
+            {
+                foreach (var k in tok)
+                {
+                    counts[k] = counts.GetValueOrDefault(k) + 1;
+                }
+            }
+        }
+
+        var rows = new Dictionary<ulong, int>();
+        foreach (var (k, count) in counts)
+        {
+            if (count >= options.MinFeatureCount)
+            {
+                rows.Add(k, rows.Count);
+            }
+        }
+
+        var data = new int[sentences.Count][][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            data[s] = [.. keyed[s].Select(tok => tok.Where(rows.ContainsKey).Select(k => rows[k]).ToArray())];
+        }
+
+        var gold = sentences.Select(s => s.Tags.ToArray()).ToArray();
+        return (extractor, rows, data, gold);
     }
 
     private static void Update(float[] w, double[] u, int index, int delta, long c)
