@@ -33,16 +33,17 @@ internal static class TrainCommand
         var trainer = new Option<string>("--trainer") { Description = "Learner: perceptron (averaged structured perceptron) or crf (linear-chain CRF, L2, AdaGrad).", DefaultValueFactory = _ => "perceptron" };
         var l2 = new Option<double>("--l2") { Description = "CRF only: L2 regularisation strength λ (objective −Σ log p + λ/2·‖w‖²).", DefaultValueFactory = _ => NerTrainingDefaults.CrfL2 };
         var learningRate = new Option<double>("--learning-rate") { Description = "CRF only: AdaGrad base step size.", DefaultValueFactory = _ => NerTrainingDefaults.CrfLearningRate };
+        var crfAverage = new Option<bool>("--crf-average") { Description = "CRF only: ship the average of the SGD iterates (averaged SGD) rather than the last ones.", DefaultValueFactory = _ => true };
         var devConll = new Option<string?>("--dev-conll") { Description = "Also write the dev split as CoNLL ('token TAG', blank line between sentences), e.g. for ner_score.py." };
         var ner = new Command("ner", "Train the named-entity tagger (averaged structured perceptron, or a linear-chain CRF).")
         {
-            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount, window, useCatalogues, trainer, l2, learningRate,
+            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount, window, useCatalogues, trainer, l2, learningRate, crfAverage,
         };
         ner.SetAction(parse => !Enum.TryParse<NerTrainer>(parse.GetValue(trainer), ignoreCase: true, out var learner) || !Enum.IsDefined(learner)
             ? Usage(io, "--trainer must be perceptron or crf")
             : Run(
             io,
-            new NerLearner(learner, parse.GetValue(l2), parse.GetValue(learningRate)),
+            new NerLearner(learner, parse.GetValue(l2), parse.GetValue(learningRate), parse.GetValue(crfAverage)),
             parse.GetValue(train)!,
             parse.GetValue(output)!,
             parse.GetValue(devFraction),
@@ -108,7 +109,7 @@ internal static class TrainCommand
         var lexicons = LoadLexicons(cuesPath, catalogues);
         var options = Options(learner, epochs, seed, featureSet, minCount, twoPass, window);
         var method = learner.Trainer == NerTrainer.Crf
-            ? string.Create(CultureInfo.InvariantCulture, $"linear-chain CRF (L2 {learner.L2}, AdaGrad {learner.LearningRate})")
+            ? string.Create(CultureInfo.InvariantCulture, $"linear-chain CRF (L2 {learner.L2}, AdaGrad {learner.LearningRate}{(learner.Average ? ", averaged" : string.Empty)})")
             : "averaged structured perceptron";
         var description = string.Create(CultureInfo.InvariantCulture,
             $"Marsad NER, {method}; {epochs} epochs, seed {seed}, two-pass {twoPass}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
@@ -129,7 +130,7 @@ internal static class TrainCommand
     }
 
     private static NerTrainingOptions Options(NerLearner learner, int epochs, int seed, NerFeatureSet featureSet, int minCount, bool twoPass, int window) =>
-        new(epochs, seed, featureSet, minCount, TwoPass: twoPass, Window: window, Trainer: learner.Trainer, L2: learner.L2, LearningRate: learner.LearningRate);
+        new(epochs, seed, featureSet, minCount, TwoPass: twoPass, Window: window, Trainer: learner.Trainer, L2: learner.L2, LearningRate: learner.LearningRate, CrfAverage: learner.Average);
 
     private static int CrossValidate(CliIo io, IReadOnlyList<NerSentence> sentences, int folds, NerTrainingOptions options, string? cuesPath, bool catalogues)
     {
@@ -200,4 +201,4 @@ internal static class NerTrainingDefaults
 }
 
 /// <summary>The learner chosen on the command line and its CRF hyper-parameters.</summary>
-internal readonly record struct NerLearner(NerTrainer Trainer, double L2, double LearningRate);
+internal readonly record struct NerLearner(NerTrainer Trainer, double L2, double LearningRate, bool Average);

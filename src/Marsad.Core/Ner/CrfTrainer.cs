@@ -11,7 +11,8 @@ namespace Marsad.Ner;
 /// <see cref="NerModel.Viterbi"/> can return. Forward-backward runs in log space (log-sum-exp). The objective
 /// −Σ log p(gold) + (λ/2)‖w‖² is minimised by SGD, one sentence per step, with AdaGrad step sizes; the L2 term
 /// is applied lazily to a feature row when the row is next touched (and to all rows at the end of each epoch),
-/// so updates stay sparse. Deterministic: sentence order is shuffled with a fixed seed and all arithmetic is
+/// so updates stay sparse. With <see cref="NerTrainingOptions.CrfAverage"/> the shipped weights are the
+/// average of the iterates after every step (averaged SGD), kept lazily the same way. Deterministic: sentence order is shuffled with a fixed seed and all arithmetic is
 /// sequential, so a rerun gives a byte-identical model.
 /// </para>
 /// </summary>
@@ -49,7 +50,7 @@ public static class CrfTrainer
             RepairBio(g);
         }
 
-        var state = new State(rows.Count, options.LearningRate, options.L2 / Math.Max(1, sentences.Count));
+        var state = new State(rows.Count, options.LearningRate, options.L2 / Math.Max(1, sentences.Count), options.CrfAverage);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var rng = new Random(options.Seed);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -324,15 +325,24 @@ public static class CrfTrainer
         private readonly double[] _tgrad = new double[(T + 1) * T];
         private readonly bool[] _validTransition = new bool[(T + 1) * T];
         private readonly Scratch _scratch = new(64);
+        private readonly double[]? _u;
+        private readonly double[]? _tu;
         private readonly double _eta;
         private readonly double _lambda;
         private int _step;
 
         /// <param name="lambda">L2 strength per step (λ / sentence count).</param>
-        public State(int rows, double eta, double lambda)
+        /// <param name="average">Also keep the sum of the iterates after every step, and ship their average.</param>
+        public State(int rows, double eta, double lambda, bool average)
         {
             _w = new double[rows * T];
             _g2 = new double[rows * T];
+            if (average)
+            {
+                _u = new double[rows * T];
+                _tu = new double[(T + 1) * T];
+            }
+
             _last = new int[rows];
             _grad = new double[rows * T];
             _stamp = new int[rows];
@@ -386,6 +396,10 @@ public static class CrfTrainer
                 {
                     var j = (f * T) + t;
                     Descend(_w, _g2, j, _grad[j]);
+                    if (_u is not null)
+                    {
+                        _u[j] += _w[j];
+                    }
                 }
 
                 _last[f] = _step;
@@ -398,6 +412,10 @@ public static class CrfTrainer
                 if (_validTransition[j])
                 {
                     Descend(_tw, _tg2, j, _tgrad[j]);
+                    if (_tu is not null)
+                    {
+                        _tu[j] += _tw[j];
+                    }
                 }
             }
         }
@@ -417,12 +435,14 @@ public static class CrfTrainer
             var kept = new Dictionary<ulong, int>();
             var weights = new List<float>(_w.Length);
             var row = new float[T];
+            var source = _u ?? _w;
+            var scale = _u is null ? 1.0 : 1.0 / Math.Max(1, _step);
             foreach (var (key, r) in rows.OrderBy(p => p.Value))
             {
                 var any = false;
                 for (var t = 0; t < T; t++)
                 {
-                    row[t] = (float)_w[(r * T) + t];
+                    row[t] = (float)(source[(r * T) + t] * scale);
                     any |= row[t] != 0;
                 }
 
@@ -433,7 +453,7 @@ public static class CrfTrainer
                 }
             }
 
-            return new NerModel(extractor, kept, [.. weights], [.. _tw.Select(x => (float)x)], description);
+            return new NerModel(extractor, kept, [.. weights], [.. (_tu ?? _tw).Select(x => (float)(x * scale))], description);
         }
 
         /// <summary>
@@ -454,13 +474,14 @@ public static class CrfTrainer
 
         /// <summary>
         /// The L2-only steps row <paramref name="r"/> missed since it was last updated, up to step
-        /// <paramref name="upTo"/>: each multiplies a weight by 1 − ηⱼλ/N with its current AdaGrad rate ηⱼ
-        /// (the accumulators are not grown by these steps).
+        /// <paramref name="upTo"/>: each multiplies a weight by d = 1 − a, a = ηⱼλ/N with its current AdaGrad
+        /// rate ηⱼ (the accumulators are not grown by these steps). When averaging, the missed iterates
+        /// w·d + w·d² + … + w·dᵐ = w·d(1 − dᵐ)/a are added to the sum.
         /// </summary>
         private void CatchUp(int r, int upTo)
         {
             var missed = upTo - _last[r];
-            if (missed <= 0 || _lambda == 0)
+            if (missed <= 0)
             {
                 return;
             }
@@ -473,8 +494,14 @@ public static class CrfTrainer
                     continue;
                 }
 
-                var decay = Math.Max(0, 1 - (_eta * _lambda / Math.Sqrt(_g2[j])));
-                _w[j] *= Math.Pow(decay, missed);
+                var a = _lambda == 0 ? 0 : Math.Min(1, _eta * _lambda / Math.Sqrt(_g2[j]));
+                var dm = a == 0 ? 1 : Math.Pow(1 - a, missed);
+                if (_u is not null)
+                {
+                    _u[j] += a < 1e-12 ? _w[j] * missed : _w[j] * (1 - a) * (1 - dm) / a;
+                }
+
+                _w[j] *= dm;
             }
         }
     }

@@ -12,7 +12,8 @@ public enum NerTrainer
 
 /// <summary>
 /// Training set-up: epochs, shuffling seed, features, lexicons, pruning, and the learner
-/// (<paramref name="L2"/> and <paramref name="LearningRate"/> apply to the CRF only).
+/// (<paramref name="L2"/>, <paramref name="LearningRate"/> and <paramref name="CrfAverage"/> — ship the
+/// average of the SGD iterates — apply to the CRF only).
 /// </summary>
 public sealed record NerTrainingOptions(
     int Epochs = 12,
@@ -24,7 +25,8 @@ public sealed record NerTrainingOptions(
     int JackknifeFolds = 5,
     NerTrainer Trainer = NerTrainer.Perceptron,
     double L2 = 1.0,
-    double LearningRate = 0.1);
+    double LearningRate = 0.1,
+    bool CrfAverage = true);
 
 /// <summary>
 /// Averaged structured perceptron (Collins 2002) over the tag-bigram chain: decode each sentence with

@@ -178,6 +178,20 @@ public class CrfTrainerTests
         seen[0].Bytes.ShouldNotBe(seen[^1].Bytes);
     }
 
+    [Theory]
+    [InlineData(false, 0.1)]
+    [InlineData(true, 0.0)] // no L2: the lazy catch-up only sums iterates
+    public void Train_LastIterateOrNoL2_StillLearnsTheCorpus(bool average, double l2)
+    {
+        var options = CrfOptions with { CrfAverage = average, L2 = l2 };
+        var tagger = PerceptronTrainer.TrainTagger(NerTestData.Corpus, [], options, "crf");
+        var tags = tagger.TagDocument([.. NerTestData.Corpus.Select(s => s.Tokens)]);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            tags[i].ShouldBe(NerTestData.Corpus[i].Tags);
+        }
+    }
+
     [Fact]
     public void Train_SameSeed_SameModelBytes()
     {
@@ -193,6 +207,9 @@ public class CrfTrainerTests
         using var p = new MemoryStream();
         PerceptronTrainer.TrainTagger(NerTestData.Corpus, [], NerTestData.FastOptions, "d").Save(p);
         p.ToArray().ShouldNotBe(first); // the option really switches the learner
+        using var last = new MemoryStream();
+        PerceptronTrainer.TrainTagger(NerTestData.Corpus, [], CrfOptions with { CrfAverage = false }, "d").Save(last);
+        last.ToArray().ShouldNotBe(first); // averaging changes the weights
     }
 
     [Fact]
