@@ -24,7 +24,7 @@ public sealed record NerTrainingOptions(
     int Window = 40,
     int JackknifeFolds = 5,
     NerTrainer Trainer = NerTrainer.Perceptron,
-    double L2 = 1.0,
+    double L2 = 0.1,
     double LearningRate = 0.1,
     bool CrfAverage = true);
 
