@@ -36,10 +36,16 @@ public static class PlaceDataBuilder
         sb.AppendLine("# " + Attribution);
         sb.AppendLine(string.Join('\t', Gazetteer.Columns) + "\tgn_admin1\tclat\tclon");
         var adminRows = 0;
+        var seatNames = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
         foreach (var u in units)
         {
             var gov = u.Level == "governorate" ? u.Pcode : u.GovernoratePcode;
             var seat = FindSeat(u, rows, resolver);
+            if (seat is not null && (!seatNames.TryGetValue(seat.Id, out var named) || SeatNamePriority(u) < SeatNamePriority(named)))
+            {
+                seatNames[seat.Id] = u;
+            }
+
             var lat = seat?.Lat ?? u.CentroidLat;
             var lon = seat?.Lon ?? u.CentroidLon;
             var admin1 = resolver.Unit(gov)?.NameEn;
@@ -85,7 +91,7 @@ public static class PlaceDataBuilder
                 (a1, a2) = resolver.Resolve(r.Admin1, r.Lat, r.Lon);
             }
 
-            gsb.Append(FormatRow(r, a1, a2)).Append('\n');
+            gsb.Append(FormatRow(r, a1, a2, seatNames.GetValueOrDefault(r.Id))).Append('\n');
             gnRows++;
         }
 
@@ -136,17 +142,33 @@ public static class PlaceDataBuilder
         return first is "محافظه" or "منطقه" or "ناحيه" or "مركز" or "قضاء";
     }
 
+    /// <param name="AsciiName">GeoNames' <c>asciiname</c>: <paramref name="Name"/> without diacritics.</param>
     internal sealed record GeoRow(string Id, string Name, double Lat, double Lon, string FeatureClass, string FeatureCode,
-        string Country, string? Admin1, long Population, List<string> ArabicNames);
+        string Country, string? Admin1, long Population, List<string> ArabicNames, string AsciiName = "");
 
-    internal static string FormatRow(GeoRow r, string? admin1, string? admin2)
+    /// <summary>
+    /// Which admin unit names a town that is the seat of several (Abu Kamal is the seat of a district and a
+    /// subdistrict): the district first, as OCHA and ACLED name towns, then the governorate, then the subdistrict.
+    /// </summary>
+    private static int SeatNamePriority(AdminUnit u) => u.Level switch { "district" => 0, "governorate" => 1, _ => 2 };
+
+    /// <param name="seatOf">The admin unit this town is the seat of, if any: its OCHA English and Arabic names
+    /// become the town's display names (GeoNames' own are kept as aliases).</param>
+    internal static string FormatRow(GeoRow r, string? admin1, string? admin2, AdminUnit? seatOf = null)
     {
         var kind = r.FeatureClass != "P" ? KindOf(r.FeatureCode)
             : r.FeatureCode is "PPLC" or "PPLA" or "PPLA2" || r.Population >= 50_000 ? "city"
             : r.Population >= 1000 || r.FeatureCode.StartsWith("PPLA", StringComparison.Ordinal) ? "town" : "village";
         var names = r.ArabicNames.Distinct(StringComparer.Ordinal).ToList();
+        var seatArabic = seatOf?.NameAr is { } ar && !StartsWithUnitWord(ar) ? ar : null;
+        if (seatArabic is not null && !names.Contains(seatArabic, StringComparer.Ordinal))
+        {
+            names.Add(seatArabic);
+        }
+
         return string.Join('\t',
-            "geonames:" + r.Id, kind, r.Name, PrimaryArabic(names), AdminResolver.F(r.Lat), AdminResolver.F(r.Lon), r.Country,
+            "geonames:" + r.Id, kind, seatOf?.NameEn ?? PlaceNames.Romanized(r.Name, r.AsciiName), seatArabic ?? PlaceNames.PrimaryArabic(names),
+            AdminResolver.F(r.Lat), AdminResolver.F(r.Lon), r.Country,
             admin1 ?? string.Empty, admin2 ?? string.Empty, r.FeatureCode, r.Population.ToString(CultureInfo.InvariantCulture),
             string.Empty, string.Empty, string.Join('|', names));
     }
@@ -159,9 +181,6 @@ public static class PlaceDataBuilder
         "PPLX" => "neighbourhood",
         _ => "place",
     };
-
-    private static string PrimaryArabic(List<string> names) =>
-        names.Where(n => !n.StartsWith(ArabicNormalizer.Normalize("مدينة"), StringComparison.Ordinal)).OrderBy(n => n.Length).FirstOrDefault() ?? names.FirstOrDefault() ?? string.Empty;
 
     internal static IEnumerable<GeoRow> ReadGeonames(string path)
     {
@@ -176,7 +195,7 @@ public static class PlaceDataBuilder
 
             _ = long.TryParse(f[14], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop);
             var arabic = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(IsArabicName).ToList();
-            yield return new GeoRow(f[0], f[1], lat, lon, f[6], f[7], f[8], f[10].Length == 0 ? null : f[10], pop, arabic);
+            yield return new GeoRow(f[0], f[1], lat, lon, f[6], f[7], f[8], f[10].Length == 0 ? null : f[10], pop, arabic, f[2]);
         }
     }
 
@@ -272,7 +291,7 @@ public static class PlaceDataBuilder
         return map;
     }
 
-    private static (double Lat, double Lon)? FindSeat(AdminUnit u, List<GeoRow> rows, AdminResolver resolver)
+    private static GeoRow? FindSeat(AdminUnit u, List<GeoRow> rows, AdminResolver resolver)
     {
         var keys = u.NamesAr.Where(n => !StartsWithUnitWord(n)).Select(TextKeys.Key).ToHashSet(StringComparer.Ordinal);
         var gov = u.Level == "governorate" ? u.Pcode : u.GovernoratePcode;
@@ -285,6 +304,6 @@ public static class PlaceDataBuilder
             seat = rows.Where(r => r.Country == "SY" && r.FeatureCode == "PPLA" && resolver.Governorate(r.Admin1, r.Lat, r.Lon) == gov).FirstOrDefault();
         }
 
-        return seat is null ? null : (seat.Lat, seat.Lon);
+        return seat;
     }
 }
