@@ -87,6 +87,21 @@ internal sealed class PostgresStore : Sql.SqlStore
     protected override Task WriteFullTextAsync(Sql.BatchCommands commands, long seq, string indexForm, bool replace, CancellationToken ct) =>
         commands.For("UPDATE documents SET tsv = to_tsvector('arabic', @indexForm) WHERE seq = @seq").Set("seq", seq).Set("indexForm", indexForm).ExecuteAsync(ct);
 
+    /// <summary>
+    /// The capped count goes through the GIN index. For a common word the planner prefers a sequential scan that
+    /// stops at the cap, costing each row's <c>@@</c> as one operator call, but every row's tsvector is TOASTed:
+    /// the scan detoasts thousands of them (at 100,000 articles ≈ 56,000 buffers for 10,001 matches against
+    /// ≈ 2,700 for the bitmap heap scan, 64 ms against 27 ms). Sequential scans are off for this one statement.
+    /// </summary>
+    protected override async Task<long> CountMatchesAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken ct)
+    {
+        await using var tx = await ((NpgsqlConnection)connection).BeginTransactionAsync(ct).ConfigureAwait(false);
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SET LOCAL enable_seqscan = off; " + sql, parameters, tx, cancellationToken: ct)).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return count;
+    }
+
     protected override string FullTextSelect =>
         "SELECT d.seq AS seq, ts_rank(d.tsv, plainto_tsquery('arabic', @match))::float8 AS score FROM documents d WHERE d.tsv @@ plainto_tsquery('arabic', @match)";
 

@@ -67,6 +67,10 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     /// <summary>Search totals are exact up to this many matching documents (10,000), a lower bound beyond.</summary>
     internal int SearchTotalCap { get; set; } = 10_000;
 
+    /// <summary>Runs the capped count of a search (one scalar).</summary>
+    protected virtual Task<long> CountMatchesAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+
     /// <summary>SQL selecting the ids of documents matching <c>@match</c>.</summary>
     protected abstract string FullTextDocumentIds { get; }
 
@@ -841,8 +845,8 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Counted up to the cap only: an exact count of a common word reads every match.
         p.Add("countLimit", SearchTotalCap + 1);
-        var counted = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters} LIMIT @countLimit) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var counted = await CountMatchesAsync(
+            c, $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters} LIMIT @countLimit) x", p, cancellationToken).ConfigureAwait(false);
         var lowerBound = counted > SearchTotalCap;
         var total = lowerBound ? SearchTotalCap : counted;
         p.Add("limit", query.Limit);
