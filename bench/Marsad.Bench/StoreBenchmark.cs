@@ -17,7 +17,10 @@ namespace Marsad.Bench;
 /// Store benchmarks (timed by hand: each figure is a whole-dataset measurement, not a micro-benchmark):
 /// <code>
 /// dotnet run -c Release --project bench/Marsad.Bench -- store-bench [--docs 100000] [--events 1000000] [--queries 200] [--db PATH|CONNSTRING] [--skip-ingest]
+///     [--ingest-only] [--no-merge] [--from N]
 /// </code>
+/// <c>--ingest-only</c> stops after the ingest, <c>--no-merge</c> skips the merge recompute after it, and <c>--from N</c> adds
+/// documents N, N+1, ... to an existing database instead of starting a fresh one (the marginal cost at that size).
 /// 1. ingest: generated ~3 KB reports (own vocabulary) with entities and 1–2 events each, batches of 200, into a fresh database;
 ///    docs/s over wall time and over process CPU time, peak working set;
 /// 2. event queries: bulk-generated events (SQL-side) up to --events rows, then typical filters, p50/p95;
@@ -42,8 +45,10 @@ internal static class StoreBenchmark
         var queries = int.Parse(Arg("--queries", "200"), CultureInfo.InvariantCulture);
         var db = Arg("--db", Path.Combine(Path.GetTempPath(), "marsad-bench", "bench.db"));
         var skipIngest = args.Contains("--skip-ingest");
+        var from = int.Parse(Arg("--from", "0"), CultureInfo.InvariantCulture);
         var postgres = MarsadStore.IsPostgres(db);
-        if (!postgres && !skipIngest)
+        var fresh = !skipIngest && from == 0;
+        if (!postgres && fresh)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(db)!);
             foreach (var f in new[] { db, db + "-wal", db + "-shm" })
@@ -51,7 +56,7 @@ internal static class StoreBenchmark
                 File.Delete(f);
             }
         }
-        else if (postgres && !skipIngest)
+        else if (postgres && fresh)
         {
             await ResetPostgresAsync(db);
         }
@@ -61,7 +66,12 @@ internal static class StoreBenchmark
         await store.MigrateAsync();
         if (!skipIngest)
         {
-            await IngestAsync(store, docs);
+            await IngestAsync(store, docs, from, merge: !args.Contains("--no-merge"));
+        }
+
+        if (args.Contains("--ingest-only"))
+        {
+            return 0;
         }
 
         await BulkEventsAsync(db, postgres, events);
@@ -70,7 +80,7 @@ internal static class StoreBenchmark
         return 0;
     }
 
-    private static async Task IngestAsync(IMarsadStore store, int count)
+    private static async Task IngestAsync(IMarsadStore store, int count, int from, bool merge)
     {
         var gen = new ReportGenerator(42);
         var proc = Process.GetCurrentProcess();
@@ -84,7 +94,7 @@ internal static class StoreBenchmark
         for (var i = 0; i < count; i++)
         {
             var g0 = proc.TotalProcessorTime;
-            var doc = gen.Next(i);
+            var doc = gen.Next(from + i);
             genCpu += proc.TotalProcessorTime - g0;
             bytes += Encoding.UTF8.GetByteCount(doc.Text);
             batch.Add(doc);
@@ -96,7 +106,7 @@ internal static class StoreBenchmark
                 {
                     proc.Refresh();
                     peak = Math.Max(peak, proc.WorkingSet64);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ingest {i + 1}: {(i + 1) / sw.Elapsed.TotalSeconds:F0} docs/s wall, working set {proc.WorkingSet64 / 1048576} MB, managed heap {GC.GetTotalMemory(false) / 1048576} MB"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ingest {i + 1}: {(i + 1) / sw.Elapsed.TotalSeconds:F0} docs/s wall, working set {proc.WorkingSet64 / 1048576} MB, managed heap {GC.GetTotalMemory(false) / 1048576} MB, process CPU {(proc.TotalProcessorTime - cpu0).TotalSeconds:F1} s"));
                 }
             }
         }
@@ -106,7 +116,7 @@ internal static class StoreBenchmark
         var cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
         var storeCpu = cpu - genCpu.TotalSeconds;
         var mergeWatch = Stopwatch.StartNew();
-        var merges = await store.RecomputeMergesAsync();
+        var merges = merge ? await store.RecomputeMergesAsync() : new MergeSummary(0, 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"INGEST {stored}/{count} docs, mean {bytes / (double)count / 1024:F1} KB: {count / sw.Elapsed.TotalSeconds:F0} docs/s wall ({sw.Elapsed.TotalSeconds:F1} s), {count / cpu:F0} docs/s per CPU-second ({cpu:F1} s CPU incl. generating and analysing the documents; the store alone {count / storeCpu:F0} docs/s per CPU-second), peak working set {Math.Max(peak, proc.WorkingSet64) / 1048576} MB; merge recompute {mergeWatch.Elapsed.TotalSeconds:F1} s ({merges.MergedEvents} merged events)"));
     }

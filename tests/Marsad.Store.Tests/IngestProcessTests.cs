@@ -57,7 +57,7 @@ public sealed class IngestProcessTests : IDisposable
             Scalar<string>(c, "PRAGMA integrity_check").ShouldBe("ok");
             // Each batch is one transaction: only whole batches are there, with their bands and index rows.
             (afterKill % Batch).ShouldBe(0);
-            Scalar<long>(c, "SELECT COUNT(*) FROM doc_bands").ShouldBe(afterKill * 16);
+            Scalar<long>(c, "SELECT COUNT(*) FROM lsh_bands").ShouldBe(afterKill * 16);
             Scalar<long>(c, "SELECT COUNT(*) FROM documents_fts").ShouldBe(afterKill);
         }
 

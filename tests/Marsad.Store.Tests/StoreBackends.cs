@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Marsad.Store;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Marsad.Tests.Store;
 
-/// <summary>The store suite against SQLite: a fresh database file per test.</summary>
+/// <summary>The store suite against SQLite: a fresh database file per test (and per extra database a test asks for).</summary>
 public sealed class SqliteStoreTests : StoreContractTests
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "marsad-store-tests", Guid.NewGuid().ToString("N"));
@@ -11,7 +13,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     protected override Task<string> CreateDatabaseAsync()
     {
         Directory.CreateDirectory(_dir);
-        return Task.FromResult(Path.Combine(_dir, "marsad.db"));
+        return Task.FromResult(Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".db"));
     }
 
     protected override Task DropDatabaseAsync()
@@ -27,32 +29,41 @@ public sealed class SqliteStoreTests : StoreContractTests
 
         return Task.CompletedTask;
     }
+
+    protected override DbConnection OpenConnection(string database) => new SqliteConnection($"Data Source={database}");
 }
 
 /// <summary>The same suite against PostgreSQL: a fresh schema per test (search_path), skipped when no server is reachable.</summary>
 [PostgresBackend]
 public sealed class PostgresStoreTests : StoreContractTests
 {
-    private readonly string _schema = "t_" + Guid.NewGuid().ToString("N");
+    private readonly List<string> _schemas = [];
 
     protected override async Task<string> CreateDatabaseAsync()
     {
+        var schema = "t_" + Guid.NewGuid().ToString("N");
         var cs = PostgresTestServer.ConnectionString!;
         await using (var c = new NpgsqlConnection(cs))
         {
             await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {_schema}", c); // generated identifier, no user value
+            await using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c); // generated identifier, no user value
             await cmd.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = _schema }.ToString();
+        _schemas.Add(schema);
+        return new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema }.ToString();
     }
 
     protected override async Task DropDatabaseAsync()
     {
         await using var c = new NpgsqlConnection(PostgresTestServer.ConnectionString!);
         await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", c);
-        await cmd.ExecuteNonQueryAsync();
+        foreach (var schema in _schemas)
+        {
+            await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
     }
+
+    protected override DbConnection OpenConnection(string database) => new NpgsqlConnection(database);
 }

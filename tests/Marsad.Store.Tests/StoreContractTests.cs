@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marsad.Store;
+using Marsad.Store.Dedup;
 
 namespace Marsad.Tests.Store;
 
@@ -18,7 +20,11 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>Drops every database <see cref="CreateDatabaseAsync"/> made.</summary>
     protected abstract Task DropDatabaseAsync();
+
+    /// <summary>A raw, unopened connection to <paramref name="database"/> (tests that write an older schema's rows).</summary>
+    protected abstract DbConnection OpenConnection(string database);
 
     public async Task InitializeAsync()
     {
@@ -39,8 +45,57 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task MigrateAsync_RunTwice_KeepsVersionAndData()
     {
         await Store.IngestBatchAsync([Fixtures.OutletA()]);
-        (await Store.MigrateAsync()).ShouldBe(2);
+        (await Store.MigrateAsync()).ShouldBe(Marsad.Store.Sql.SqlStore.LatestVersion);
         (await Store.GetStatsAsync()).Documents.ShouldBe(1);
+    }
+
+    [StoreFact]
+    public async Task MigrateAsync_FromVersion2_NearDuplicatesOfOldDocumentsStillFound()
+    {
+        // A document stored by version 2: signature in documents.minhash, band keys in doc_bands by document id.
+        var database = await CreateDatabaseAsync();
+        var old = Fixtures.OutletA();
+        var signature = MinHash.Signature(old.Text);
+        await using (var v2 = (Marsad.Store.Sql.SqlStore)MarsadStore.Open(database, Time))
+        {
+            (await v2.MigrateAsync(2)).ShouldBe(2);
+        }
+
+        await using (var c = OpenConnection(database))
+        {
+            await c.OpenAsync();
+            await ExecuteAsync(c, "INSERT INTO documents (id, content_hash, text, path, warnings, ingested_at, updated_at, event_count, minhash) VALUES (@id, 'v2', @text, 'old.txt', '[]', 'then', 'then', 0, @minhash)",
+                ("id", old.Document.Id), ("text", old.Text), ("minhash", MinHash.ToBytes(signature)));
+            var bands = MinHash.BandKeys(signature);
+            for (var b = 0; b < bands.Length; b++)
+            {
+                await ExecuteAsync(c, "INSERT INTO doc_bands (band, hash, document_id) VALUES (@band, @hash, @id)", ("band", b), ("hash", bands[b]), ("id", old.Document.Id));
+            }
+        }
+
+        await using var store = MarsadStore.Open(database, Time);
+        (await store.MigrateAsync()).ShouldBe(Marsad.Store.Sql.SqlStore.LatestVersion);
+        var r = await store.IngestBatchAsync([Fixtures.OutletARepublished()]);
+
+        r.Items[0].DuplicateOf.ShouldBe(old.Document.Id);
+        var doc = await store.GetDocumentAsync(r.Items[0].DocumentId!);
+        doc.ShouldNotBeNull();
+        doc.NearDuplicates.ShouldHaveSingleItem().OtherDocumentId.ShouldBe(old.Document.Id);
+    }
+
+    private static async Task ExecuteAsync(DbConnection c, string sql, params (string Name, object Value)[] args)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+
+        await cmd.ExecuteNonQueryAsync();
     }
 
     [StoreFact]

@@ -143,6 +143,23 @@ internal static class Schema
         "CREATE INDEX ix_events_admin1 ON events(admin1, event_date, id, event_type, sub_event_type, status, outlet)",
     ];
 
+    /// <summary>
+    /// Version 3: near-duplicate lookups on narrow rows keyed by <c>documents.seq</c>. LSH band keys move from
+    /// <c>doc_bands</c> (band, hash, document id; a rowid table with two indexes) to <c>lsh_bands</c> (band, hash,
+    /// seq; SQLite: one WITHOUT ROWID b-tree), and signatures from <c>documents.minhash</c> (after the text) to
+    /// <c>doc_signatures</c>, appended in seq order (<c>documents.minhash</c> is no longer written; old rows keep
+    /// theirs, unread, rather than rewrite every document). Placeholders: <c>{rowid}</c> an integer primary key given by
+    /// the caller, <c>{without_rowid}</c> SQLite's clustered-table clause (empty elsewhere).
+    /// </summary>
+    public static readonly string[] Version3 =
+    [
+        "CREATE TABLE doc_signatures (seq {rowid}, document_id TEXT NOT NULL, duplicate_of TEXT, signature {blob} NOT NULL)",
+        "INSERT INTO doc_signatures (seq, document_id, duplicate_of, signature) SELECT seq, id, duplicate_of, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY seq",
+        "CREATE TABLE lsh_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (band, hash, seq)){without_rowid}",
+        "INSERT INTO lsh_bands (band, hash, seq) SELECT b.band, b.hash, d.seq FROM doc_bands b JOIN documents d ON d.id = b.document_id ORDER BY b.band, b.hash, d.seq",
+        "DROP TABLE doc_bands",
+    ];
+
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

@@ -31,7 +31,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 2;
+    public static int LatestVersion => 3;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -46,7 +46,8 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     /// <summary>Serializes work on <paramref name="key"/> across processes for the transaction (PostgreSQL advisory lock).</summary>
     protected abstract Task LockAsync(DbConnection connection, DbTransaction tx, string key, CancellationToken ct);
 
-    protected abstract Task WriteFullTextAsync(DbConnection connection, DbTransaction tx, long seq, string indexForm, bool replace, CancellationToken ct);
+    /// <summary>Indexes (or, with <paramref name="replace"/>, re-indexes) document <paramref name="seq"/> for search, inside the batch.</summary>
+    protected abstract Task WriteFullTextAsync(BatchCommands commands, long seq, string indexForm, bool replace, CancellationToken ct);
 
     /// <summary>SQL selecting <c>seq</c> and <c>score</c> (higher is better) of documents matching <c>@match</c>, joined as <c>d</c>.</summary>
     protected abstract string FullTextSelect { get; }
@@ -66,6 +67,10 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     /// <summary>Search totals are exact up to this many matching documents (10,000), a lower bound beyond.</summary>
     internal int SearchTotalCap { get; set; } = 10_000;
 
+    /// <summary>Runs the capped count of a search (one scalar).</summary>
+    protected virtual Task<long> CountMatchesAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+
     /// <summary>SQL selecting the ids of documents matching <c>@match</c>.</summary>
     protected abstract string FullTextDocumentIds { get; }
 
@@ -77,8 +82,12 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
 
     // ---- migrations ----------------------------------------------------------------------------------
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(LatestVersion, cancellationToken);
+
+    /// <summary>Applies pending migrations up to <paramref name="targetVersion"/> (tests build older schemas with it).</summary>
+    internal async Task<int> MigrateAsync(int targetVersion, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetVersion, LatestVersion);
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await BeginWriteAsync(c, cancellationToken).ConfigureAwait(false);
         await LockAsync(c, tx, "marsad:migrate", cancellationToken).ConfigureAwait(false);
@@ -88,7 +97,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
             throw new InvalidOperationException($"The database's schema version {current} is newer than this program's ({LatestVersion}).");
         }
 
-        for (var v = current + 1; v <= LatestVersion; v++)
+        for (var v = current + 1; v <= targetVersion; v++)
         {
             foreach (var sql in MigrationStatements(v))
             {
@@ -103,7 +112,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return LatestVersion;
+        return Math.Max(current, targetVersion);
     }
 
     // ---- ingest --------------------------------------------------------------------------------------
@@ -123,19 +132,62 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
 
         var now = Now();
-        foreach (var p in prepared)
+        await using (var commands = new BatchCommands(c, tx))
         {
-            results.Add(await IngestOneAsync(c, tx, p, now, cancellationToken).ConfigureAwait(false));
+            foreach (var p in prepared)
+            {
+                results.Add(await IngestOneAsync(c, tx, commands, p, now, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IngestBatchResult(results);
     }
 
-    private async Task<IngestItemResult> IngestOneAsync(DbConnection c, DbTransaction tx, PreparedDocument p, string now, CancellationToken ct)
+    private const string ExistingSql = "SELECT seq, content_hash FROM documents WHERE id = @id";
+
+    private const string DocumentInsertSql =
+        "INSERT INTO documents (id, content_hash, text, path, url, outlet, title, published, warnings, ingested_at, updated_at, event_count, duplicate_of) " +
+        "VALUES (@id, @hash, @text, @path, @url, @outlet, @title, @published, @warnings, @now, @now, @count, @dup) RETURNING seq";
+
+    private const string SignatureInsertSql = "INSERT INTO doc_signatures (seq, document_id, duplicate_of, signature) VALUES (@seq, @id, @dup, @sig)";
+
+    private const string NearDuplicateInsertSql = "INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (@a, @b, @s) ON CONFLICT DO NOTHING";
+
+    private const string EventInsertSql =
+        "INSERT INTO events (id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor1_inter, actor2_id, actor2_name, actor2_inter, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json, machine_json) " +
+        "VALUES (@id, @documentId, @ordinal, 0, @status, @EventType, @SubEventType, @Date, @TimePrecision, @Actor1Id, @Actor1Name, @Actor1Inter, @Actor2Id, @Actor2Name, @Actor2Inter, @PlaceId, @PlaceName, @Admin1, @Admin2, @Latitude, @Longitude, @GeoPrecision, @Fatalities, @AttributionKind, @outlet, @published, @Confidence, NULL, @json, @json)";
+
+    /// <summary>A new document's 16 LSH band keys, one statement (band numbers are constants of the text).</summary>
+    private static readonly string BandInsertSql =
+        "INSERT INTO lsh_bands (band, hash, seq) VALUES " +
+        string.Join(", ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"({b}, @h{b}, @seq)"))) +
+        " ON CONFLICT DO NOTHING";
+
+    /// <summary>Near-duplicate candidates compared per new document (the ones sharing the most LSH bands, then the earliest).</summary>
+    internal const int MaxNearDuplicateCandidates = 200;
+
+    /// <summary>
+    /// The signatures of the documents sharing at least one LSH band with a new one, in one statement: band keys
+    /// and signatures are narrow rows keyed by <c>seq</c>, so the candidates' <c>documents</c> rows (text first)
+    /// are never read. A republication (estimated Jaccard ≥ 0.7) shares most bands, so it ranks first.
+    /// </summary>
+    private static readonly string CandidateSql =
+        "SELECT s.seq, s.document_id, s.signature, s.duplicate_of FROM doc_signatures s JOIN (SELECT seq FROM lsh_bands WHERE " +
+        string.Join(" OR ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = {b} AND hash = @h{b})"))) +
+        " GROUP BY seq ORDER BY COUNT(*) DESC, seq LIMIT " + MaxNearDuplicateCandidates.ToString(CultureInfo.InvariantCulture) + ") c ON c.seq = s.seq ORDER BY s.seq";
+
+    private async Task<IngestItemResult> IngestOneAsync(DbConnection c, DbTransaction tx, BatchCommands commands, PreparedDocument p, string now, CancellationToken ct)
     {
-        var existing = await c.QuerySingleOrDefaultAsync<(long Seq, string Hash)?>(new CommandDefinition(
-            "SELECT seq, content_hash FROM documents WHERE id = @id", new { id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        (long Seq, string Hash)? existing = null;
+        await using (var r = await commands.For(ExistingSql).Set("id", p.Id).ReaderAsync(ct).ConfigureAwait(false))
+        {
+            if (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                existing = (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1));
+            }
+        }
+
         if (existing is { } ex && ex.Hash == p.ContentHash)
         {
             return new IngestItemResult(p.Source.Path, p.Id, IngestOutcome.Unchanged, p.Events.Count, null, null);
@@ -144,26 +196,27 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         var src = p.Source;
         long seq;
         string? duplicateOf = null;
-        var args = new
-        {
-            id = p.Id,
-            hash = p.ContentHash,
-            text = p.Text,
-            path = src.Path,
-            url = src.Url,
-            outlet = src.Outlet,
-            title = src.Title,
-            published = DateText(src.Published),
-            warnings = p.WarningsJson,
-            now,
-            count = p.Events.Count,
-        };
         if (existing is { } old)
         {
             seq = old.Seq;
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE documents SET content_hash = @hash, text = @text, path = @path, url = @url, outlet = @outlet, title = @title, published = @published, warnings = @warnings, updated_at = @now, event_count = @count WHERE id = @id",
-                args, tx, cancellationToken: ct)).ConfigureAwait(false);
+                new
+                {
+                    id = p.Id,
+                    hash = p.ContentHash,
+                    text = p.Text,
+                    path = src.Path,
+                    url = src.Url,
+                    outlet = src.Outlet,
+                    title = src.Title,
+                    published = DateText(src.Published),
+                    warnings = p.WarningsJson,
+                    now,
+                    count = p.Events.Count,
+                },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false);
             duplicateOf = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
                 "SELECT duplicate_of FROM documents WHERE id = @id", new { id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
             await c.ExecuteAsync(new CommandDefinition("DELETE FROM entities WHERE document_id = @id", new { id = p.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
@@ -172,136 +225,106 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         {
             var signature = p.Signature;
             var bands = MinHash.BandKeys(signature);
-            (duplicateOf, var links) = await FindNearDuplicateAsync(c, tx, p.Id, signature, bands, ct).ConfigureAwait(false);
-            seq = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "INSERT INTO documents (id, content_hash, text, path, url, outlet, title, published, warnings, ingested_at, updated_at, event_count, duplicate_of, minhash) " +
-                "VALUES (@id, @hash, @text, @path, @url, @outlet, @title, @published, @warnings, @now, @now, @count, @dup, @minhash) RETURNING seq",
-                new
-                {
-                    args.id, args.hash, args.text, args.path, args.url, args.outlet, args.title, args.published, args.warnings, args.now, args.count,
-                    dup = duplicateOf,
-                    minhash = MinHash.ToBytes(signature),
-                },
-                tx,
-                cancellationToken: ct)).ConfigureAwait(false);
-            var bandArgs = new DynamicParameters();
-            bandArgs.Add("id", p.Id);
+            (duplicateOf, var links) = await FindNearDuplicateAsync(commands, signature, bands, ct).ConfigureAwait(false);
+            var insert = commands.For(DocumentInsertSql)
+                .Set("id", p.Id).Set("hash", p.ContentHash).Set("text", p.Text).Set("path", src.Path).Set("url", src.Url)
+                .Set("outlet", src.Outlet).Set("title", src.Title).Set("published", DateText(src.Published)).Set("warnings", p.WarningsJson)
+                .Set("now", now).Set("count", p.Events.Count).Set("dup", duplicateOf);
+            seq = Convert.ToInt64(await insert.ScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            await commands.For(SignatureInsertSql).Set("seq", seq).Set("id", p.Id).Set("dup", duplicateOf).Set("sig", MinHash.ToBytes(signature))
+                .ExecuteAsync(ct).ConfigureAwait(false);
+            var bandInsert = commands.For(BandInsertSql).Set("seq", seq);
             for (var b = 0; b < bands.Length; b++)
             {
-                bandArgs.Add("b" + b.ToString(CultureInfo.InvariantCulture), b);
-                bandArgs.Add("h" + b.ToString(CultureInfo.InvariantCulture), bands[b]);
+                bandInsert.Set(BandParameter(b), bands[b]);
             }
 
-            await c.ExecuteAsync(new CommandDefinition(BandInsertSql, bandArgs, tx, cancellationToken: ct)).ConfigureAwait(false);
-
+            await bandInsert.ExecuteAsync(ct).ConfigureAwait(false);
             foreach (var (other, sim) in links)
             {
-                await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (@a, @b, @s) ON CONFLICT DO NOTHING",
-                    new { a = p.Id, b = other, s = sim }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                await commands.For(NearDuplicateInsertSql).Set("a", p.Id).Set("b", other).Set("s", sim).ExecuteAsync(ct).ConfigureAwait(false);
             }
         }
 
-        await WriteFullTextAsync(c, tx, seq, p.IndexForm, existing is not null, ct).ConfigureAwait(false);
+        await WriteFullTextAsync(commands, seq, p.IndexForm, existing is not null, ct).ConfigureAwait(false);
 
-        await InsertEntitiesAsync(c, tx, p, ct).ConfigureAwait(false);
-        await WriteMachineEventsAsync(c, tx, p, existing is not null, ct).ConfigureAwait(false);
+        await InsertEntitiesAsync(commands, p, ct).ConfigureAwait(false);
+        await WriteMachineEventsAsync(c, tx, commands, p, existing is not null, ct).ConfigureAwait(false);
         return new IngestItemResult(src.Path, p.Id, existing is null ? IngestOutcome.Stored : IngestOutcome.Updated, p.Events.Count, duplicateOf, null);
     }
 
-    private static readonly string BandInsertSql =
-        "INSERT INTO doc_bands (band, hash, document_id) VALUES " +
-        string.Join(", ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(@b{b}, @h{b}, @id)"))) +
-        " ON CONFLICT DO NOTHING";
+    private static readonly string[] BandParameters = [.. Enumerable.Range(0, MinHash.Bands).Select(b => "h" + b.ToString(CultureInfo.InvariantCulture))];
 
-    private static readonly string BandLookupSql =
-        "SELECT DISTINCT document_id FROM doc_bands WHERE " +
-        string.Join(" OR ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = @b{b} AND hash = @h{b})")));
+    private static string BandParameter(int band) => BandParameters[band];
 
     private const int EntityRowsPerStatement = 32;
 
-    /// <summary>Entity rows, several per statement (the statement text holds parameter names only).</summary>
-    private static async Task InsertEntitiesAsync(DbConnection c, DbTransaction tx, PreparedDocument p, CancellationToken ct)
+    private static readonly string[] EntityInsertSql = [.. Enumerable.Range(0, EntityRowsPerStatement + 1).Select(EntityInsertText)];
+
+    private static readonly string[][] EntityParameters =
+        [.. Enumerable.Range(0, EntityRowsPerStatement).Select(k => new[] { "i", "t", "x", "s", "e", "ri", "rn", "rj" }.Select(n => n + k.ToString(CultureInfo.InvariantCulture)).ToArray())];
+
+    /// <summary>An insert of <paramref name="rows"/> entity rows (the text holds parameter names only).</summary>
+    private static string EntityInsertText(int rows)
+    {
+        var sql = new StringBuilder("INSERT INTO entities (document_id, ordinal, type, text, start_offset, end_offset, ref_id, ref_name, ref_json) VALUES ");
+        for (var k = 0; k < rows; k++)
+        {
+            var x = k.ToString(CultureInfo.InvariantCulture);
+            sql.Append(k == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@d, @i{x}, @t{x}, @x{x}, @s{x}, @e{x}, @ri{x}, @rn{x}, @rj{x})");
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>Entity rows, several per statement; one reusable statement per row count.</summary>
+    private static async Task InsertEntitiesAsync(BatchCommands commands, PreparedDocument p, CancellationToken ct)
     {
         for (var from = 0; from < p.Entities.Count; from += EntityRowsPerStatement)
         {
             var n = Math.Min(EntityRowsPerStatement, p.Entities.Count - from);
-            var args = new DynamicParameters();
-            args.Add("d", p.Id);
-            var sql = new StringBuilder("INSERT INTO entities (document_id, ordinal, type, text, start_offset, end_offset, ref_id, ref_name, ref_json) VALUES ");
+            var insert = commands.For(EntityInsertSql[n]).Set("d", p.Id);
             for (var k = 0; k < n; k++)
             {
                 var e = p.Entities[from + k];
-                var x = k.ToString(CultureInfo.InvariantCulture);
-                sql.Append(k == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@d, @i{x}, @t{x}, @x{x}, @s{x}, @e{x}, @ri{x}, @rn{x}, @rj{x})");
-                args.Add("i" + x, from + k);
-                args.Add("t" + x, e.Type);
-                args.Add("x" + x, e.Text);
-                args.Add("s" + x, e.Start);
-                args.Add("e" + x, e.End);
-                args.Add("ri" + x, e.RefId);
-                args.Add("rn" + x, e.RefName);
-                args.Add("rj" + x, e.RefJson);
+                var names = EntityParameters[k];
+                insert.Set(names[0], from + k).Set(names[1], e.Type).Set(names[2], e.Text).Set(names[3], e.Start).Set(names[4], e.End)
+                    .Set(names[5], e.RefId).Set(names[6], e.RefName).Set(names[7], e.RefJson);
             }
 
-            await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct)).ConfigureAwait(false);
+            await insert.ExecuteAsync(ct).ConfigureAwait(false);
         }
     }
 
     private static async Task<(string? DuplicateOf, List<(string Other, double Similarity)> Links)> FindNearDuplicateAsync(
-        DbConnection c, DbTransaction tx, string id, uint[] signature, long[] bands, CancellationToken ct)
+        BatchCommands commands, uint[] signature, long[] bands, CancellationToken ct)
     {
-        var lookup = new DynamicParameters();
+        var lookup = commands.For(CandidateSql);
         for (var b = 0; b < bands.Length; b++)
         {
-            lookup.Add("b" + b.ToString(CultureInfo.InvariantCulture), b);
-            lookup.Add("h" + b.ToString(CultureInfo.InvariantCulture), bands[b]);
+            lookup.Set(BandParameter(b), bands[b]);
         }
 
-        var candidates = (await c.QueryAsync<string>(new CommandDefinition(BandLookupSql, lookup, tx, cancellationToken: ct)).ConfigureAwait(false))
-            .Where(o => o != id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(200).ToList();
         var links = new List<(string, double)>();
         string? duplicateOf = null;
-        var bestSeq = long.MaxValue;
-        if (candidates.Count == 0)
+        // Rows come in seq order: the first match is the earliest stored original, the one this republishes.
+        await using var r = await lookup.ReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            return (null, links);
-        }
-
-        // IN (@c0, @c1, ...): parameter names only in the text, the same for both dialects.
-        var inArgs = new DynamicParameters();
-        for (var k = 0; k < candidates.Count; k++)
-        {
-            inArgs.Add("c" + k.ToString(CultureInfo.InvariantCulture), candidates[k]);
-        }
-
-        var inList = string.Join(", ", Enumerable.Range(0, candidates.Count).Select(k => "@c" + k.ToString(CultureInfo.InvariantCulture)));
-        var rows = await c.QueryAsync<(long Seq, string Id, byte[] MinHash, string? DuplicateOf)>(new CommandDefinition(
-            "SELECT seq, id, minhash, duplicate_of FROM documents WHERE id IN (" + inList + ")", inArgs, tx, cancellationToken: ct)).ConfigureAwait(false);
-        foreach (var r in rows.OrderBy(r => r.Seq))
-        {
-            if (r.MinHash is null)
-            {
-                continue;
-            }
-
-            var sim = MinHash.Similarity(signature, MinHash.FromBytes(r.MinHash));
+            var other = MinHash.FromBytes((byte[])r.GetValue(2));
+            var sim = MinHash.Similarity(signature, other);
             if (sim >= MinHash.DuplicateThreshold)
             {
-                links.Add((r.Id, Math.Round(sim, 4)));
-                // The earliest stored original is the one this republishes.
-                if (r.Seq < bestSeq)
-                {
-                    bestSeq = r.Seq;
-                    duplicateOf = r.DuplicateOf ?? r.Id;
-                }
+                var id = r.GetString(1);
+                links.Add((id, Math.Round(sim, 4)));
+                duplicateOf ??= r.IsDBNull(3) ? id : r.GetString(3);
             }
         }
 
         return (duplicateOf, links);
     }
 
-    private static async Task WriteMachineEventsAsync(DbConnection c, DbTransaction tx, PreparedDocument p, bool existed, CancellationToken ct)
+    private static async Task WriteMachineEventsAsync(DbConnection c, DbTransaction tx, BatchCommands commands, PreparedDocument p, bool existed, CancellationToken ct)
     {
         var reviewed = new HashSet<int>();
         if (existed)
@@ -320,6 +343,8 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                 "DELETE FROM events WHERE document_id = @d AND status = @s", new { d = p.Id, s = nameof(ReviewStatus.Unreviewed) }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }
 
+        var outlet = p.Source.Outlet;
+        var published = DateText(p.Source.Published);
         for (var i = 0; i < p.Events.Count; i++)
         {
             var (json, row) = p.Events[i];
@@ -331,24 +356,18 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                 continue;
             }
 
-            await InsertEventAsync(c, tx, id, p.Id, i, row, json, p.Source.Outlet, DateText(p.Source.Published), ct).ConfigureAwait(false);
+            // One machine event (version 0, unreviewed).
+            await commands.For(EventInsertSql)
+                .Set("id", id).Set("documentId", p.Id).Set("ordinal", i).Set("status", nameof(ReviewStatus.Unreviewed))
+                .Set("EventType", row.EventType).Set("SubEventType", row.SubEventType).Set("Date", row.Date).Set("TimePrecision", row.TimePrecision)
+                .Set("Actor1Id", row.Actor1Id).Set("Actor1Name", row.Actor1Name).Set("Actor1Inter", row.Actor1Inter)
+                .Set("Actor2Id", row.Actor2Id).Set("Actor2Name", row.Actor2Name).Set("Actor2Inter", row.Actor2Inter)
+                .Set("PlaceId", row.PlaceId).Set("PlaceName", row.PlaceName).Set("Admin1", row.Admin1).Set("Admin2", row.Admin2)
+                .Set("Latitude", row.Latitude).Set("Longitude", row.Longitude).Set("GeoPrecision", row.GeoPrecision).Set("Fatalities", row.Fatalities)
+                .Set("AttributionKind", row.AttributionKind).Set("outlet", outlet).Set("published", published).Set("Confidence", row.Confidence).Set("json", json)
+                .ExecuteAsync(ct).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Inserts one machine event (version 0, unreviewed). Also used by benchmarks to bulk-load.</summary>
-    internal static Task InsertEventAsync(DbConnection c, DbTransaction tx, string id, string documentId, int ordinal, EventRow row, string json, string? outlet, string? published, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO events (id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor1_inter, actor2_id, actor2_name, actor2_inter, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json, machine_json) " +
-            "VALUES (@id, @documentId, @ordinal, 0, @status, @EventType, @SubEventType, @Date, @TimePrecision, @Actor1Id, @Actor1Name, @Actor1Inter, @Actor2Id, @Actor2Name, @Actor2Inter, @PlaceId, @PlaceName, @Admin1, @Admin2, @Latitude, @Longitude, @GeoPrecision, @Fatalities, @AttributionKind, @outlet, @published, @Confidence, NULL, @json, @json)",
-            new
-            {
-                id, documentId, ordinal, status = nameof(ReviewStatus.Unreviewed),
-                row.EventType, row.SubEventType, row.Date, row.TimePrecision, row.Actor1Id, row.Actor1Name, row.Actor1Inter,
-                row.Actor2Id, row.Actor2Name, row.Actor2Inter, row.PlaceId, row.PlaceName, row.Admin1, row.Admin2,
-                row.Latitude, row.Longitude, row.GeoPrecision, row.Fatalities, row.AttributionKind, outlet, published, row.Confidence, json,
-            },
-            tx,
-            cancellationToken: ct));
 
     public static string EventId(string documentId, int ordinal) => documentId + "-" + ordinal.ToString(CultureInfo.InvariantCulture);
 
@@ -826,8 +845,8 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Counted up to the cap only: an exact count of a common word reads every match.
         p.Add("countLimit", SearchTotalCap + 1);
-        var counted = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters} LIMIT @countLimit) x", p, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var counted = await CountMatchesAsync(
+            c, $"SELECT COUNT(*) FROM ({(filters.Length == 0 ? FullTextOnlyUnranked : FullTextSelectUnranked)}{filters} LIMIT @countLimit) x", p, cancellationToken).ConfigureAwait(false);
         var lowerBound = counted > SearchTotalCap;
         var total = lowerBound ? SearchTotalCap : counted;
         p.Add("limit", query.Limit);

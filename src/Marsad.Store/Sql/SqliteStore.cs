@@ -45,13 +45,16 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
     {
         1 => [.. Sql.Schema.Version1.Select(Dialect), .. Sql.Schema.SqliteVersion1Fts],
         2 => [.. Sql.Schema.Version2.Select(Dialect)],
+        3 => [.. Sql.Schema.Version3.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
     private static string Dialect(string sql) => sql
         .Replace("{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT", StringComparison.Ordinal)
         .Replace("{real}", "REAL", StringComparison.Ordinal)
-        .Replace("{blob}", "BLOB", StringComparison.Ordinal);
+        .Replace("{blob}", "BLOB", StringComparison.Ordinal)
+        .Replace("{rowid}", "INTEGER PRIMARY KEY", StringComparison.Ordinal)
+        .Replace("{without_rowid}", " WITHOUT ROWID", StringComparison.Ordinal);
 
     protected override async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
@@ -64,16 +67,14 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
     // One writer at a time: the IMMEDIATE transaction already holds SQLite's write lock.
     protected override Task LockAsync(DbConnection connection, DbTransaction tx, string key, CancellationToken ct) => Task.CompletedTask;
 
-    protected override async Task WriteFullTextAsync(DbConnection connection, DbTransaction tx, long seq, string indexForm, bool replace, CancellationToken ct)
+    protected override async Task WriteFullTextAsync(Sql.BatchCommands commands, long seq, string indexForm, bool replace, CancellationToken ct)
     {
         if (replace)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM documents_fts WHERE rowid = @seq", new { seq }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            await commands.For("DELETE FROM documents_fts WHERE rowid = @seq").Set("seq", seq).ExecuteAsync(ct).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO documents_fts (rowid, body) VALUES (@seq, @indexForm)", new { seq, indexForm }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        await commands.For("INSERT INTO documents_fts (rowid, body) VALUES (@seq, @indexForm)").Set("seq", seq).Set("indexForm", indexForm).ExecuteAsync(ct).ConfigureAwait(false);
     }
 
     // bm25 rank is lower-is-better; negate so higher is better in both dialects.
