@@ -45,6 +45,27 @@ public sealed class BrowserTests(WebHost host) : IClassFixture<WebHost>
         return (pw, browser, page, problems);
     }
 
+    /// <summary>
+    /// Signs the reviewer in on the open login page and waits for the review page it leads to. The wait is
+    /// generous (PBKDF2 and the first store access share two cores with the other test projects in CI);
+    /// a failed sign-in reports the page's error message and console problems instead of a bare timeout.
+    /// </summary>
+    private static async Task SignInAsync(IPage page, List<string> problems)
+    {
+        await page.FillAsync("#username", WebHost.Reviewer);
+        await page.FillAsync("#password", WebHost.Password);
+        await page.ClickAsync("#login-submit");
+        try
+        {
+            await page.WaitForURLAsync("**/review.html", new PageWaitForURLOptions { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            await ShotAsync(page, "00-sign-in-failed");
+            throw new InvalidOperationException($"sign-in did not reach the review page (still at {page.Url}): '{await page.TextContentAsync("#login-error")}' | {string.Join(" | ", problems)}");
+        }
+    }
+
     private static async Task ShotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDir);
@@ -147,10 +168,7 @@ public sealed class BrowserTests(WebHost host) : IClassFixture<WebHost>
         using (pw)
         await using (browser)
         {
-            await page.FillAsync("#username", WebHost.Reviewer);
-            await page.FillAsync("#password", WebHost.Password);
-            await page.ClickAsync("#login-submit");
-            await page.WaitForURLAsync("**/review.html");
+            await SignInAsync(page, problems);
             await page.WaitForSelectorAsync("#current-user");
             await page.WaitForSelectorAsync("#review-detail mark.evidence");
             await ShotAsync(page, "05-review-queue");
@@ -210,9 +228,7 @@ public sealed class BrowserTests(WebHost host) : IClassFixture<WebHost>
         using (pw)
         await using (browser)
         {
-            await page.FillAsync("#username", WebHost.Reviewer);
-            await page.FillAsync("#password", WebHost.Password);
-            await page.ClickAsync("#login-submit");
+            await SignInAsync(page, problems);
             await page.WaitForSelectorAsync("#current-user");
             await page.GotoAsync("/ingest.html");
             await page.FillAsync("#paste-text", "تقرير قصير كتبناه للاختبار عن اجتماع في مدينة حمص يوم السبت.");
