@@ -33,6 +33,15 @@ internal sealed class EventDocumentRun
     private readonly List<MentionAt> _actors = [];
     private readonly List<MentionAt> _persons = [];
     private readonly List<MentionAt> _dates = [];
+
+    /// <summary>
+    /// How many sentences after the one that told it a date still dates an event whose own sentence gives none
+    /// ("On Sunday militias shelled X. Two civilians were killed." — the killing is Sunday's too).
+    /// </summary>
+    private const int DateCarrySentences = 2;
+
+    /// <summary>The last date with a value told by a sentence that tells news (not background or a headline), and that sentence's index.</summary>
+    private (DateOnly Date, int Precision, int Sentence)? _toldDate;
     private readonly List<MentionAt> _quantities = [];
     private readonly List<string> _warnings = [];
     private readonly int _currentYear;
@@ -106,13 +115,18 @@ internal sealed class EventDocumentRun
 
             var attribution = AttributionOf(info, previous);
             previous = attribution;
+            var skip = SentenceSkipReason(info, sentences.Length);
+            if (skip is null)
+            {
+                RememberToldDate(info);
+            }
+
             var candidates = FindTriggers(info);
             if (candidates.Count == 0)
             {
                 continue;
             }
 
-            var skip = SentenceSkipReason(info, sentences.Length);
             if (skip is not null)
             {
                 if (skip != "headline")
@@ -916,6 +930,16 @@ internal sealed class EventDocumentRun
 
     // ---------------------------------------------------------------- date
 
+    private void RememberToldDate(SentenceInfo info)
+    {
+        var told = _dates.Where(m => m.StartTok >= info.First && m.EndTok <= info.End && ((DateRef)m.Mention.Ref!).Value is not null)
+            .Select(m => (DateRef)m.Mention.Ref!).LastOrDefault();
+        if (told?.Value is { } date)
+        {
+            _toldDate = (date, told.TimePrecision, info.Index);
+        }
+    }
+
     private (DateOnly? Date, int Precision) DateOf(SentenceInfo info, Candidate c)
     {
         var inSentence = _dates.Where(m => m.StartTok >= info.First && m.EndTok <= info.End).ToList();
@@ -931,6 +955,13 @@ internal sealed class EventDocumentRun
 
             // A date the text gives but nothing anchors (أمس with no publication date): unknown, not the publication date.
             return (null, Math.Clamp(((DateRef)nearest.Mention.Ref!).TimePrecision, 1, 3));
+        }
+
+        if (_toldDate is { } told && info.Index - told.Sentence <= DateCarrySentences)
+        {
+            // No date in this sentence: the date an earlier sentence of the same account told, known to the week
+            // (the account may have moved on a day), as with the publication date below.
+            return (told.Date, Math.Clamp(told.Precision, 2, 3));
         }
 
         if (_doc.Document.Source.Published is { } pub)

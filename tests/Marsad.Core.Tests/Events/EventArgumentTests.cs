@@ -108,6 +108,30 @@ public class EventArgumentTests
     }
 
     [Fact]
+    public void Annotate_DateToldInPreviousSentence_CarriedWithWeekPrecision()
+    {
+        var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل يوم الثلاثاء. وتعرضت بلدة الزيتون لقصف مدفعي عنيف.", new DateOnly(2024, 3, 9))
+            .Date("يوم الثلاثاء", new DateOnly(2024, 3, 5), 1, "weekday").Place("النخيل", "place:nakhil").Place("الزيتون", "place:zaytoun").Run();
+
+        var shelling = result.Events.Single(e => e.EventType == "Explosions/Remote violence");
+        shelling.Date.ShouldBe(new DateOnly(2024, 3, 5)); // the account's Tuesday, not the publication day
+        shelling.TimePrecision.ShouldBe(2);
+        result.Events.Single(e => e.EventType == "Battles").TimePrecision.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Annotate_DateToldThreeSentencesBefore_PublicationDateInstead()
+    {
+        var result = new EventDocBuilder(
+                "اندلعت اشتباكات في بلدة النخيل يوم الثلاثاء. وذكرت المصادر ذلك. وأكد الأهالي الخبر. ونقلت الصفحات المحلية الصور. وتعرضت بلدة الزيتون لقصف مدفعي عنيف.",
+                new DateOnly(2024, 3, 9))
+            .Date("يوم الثلاثاء", new DateOnly(2024, 3, 5), 1, "weekday").Place("النخيل", "place:nakhil").Place("الزيتون", "place:zaytoun").Run();
+
+        // More than two sentences on, the account may be elsewhere in time: the report's own date is safer.
+        result.Events.Single(e => e.EventType == "Explosions/Remote violence").Date.ShouldBe(new DateOnly(2024, 3, 9));
+    }
+
+    [Fact]
     public void Annotate_NoDateAtAll_NullMonthPrecision()
     {
         var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل.").Place("النخيل", "place:nakhil").Run();
