@@ -1,3 +1,4 @@
+using Marsad.Knowledge.Places;
 using System.Text.Json;
 using Marsad.Store;
 using Marsad.Store.Dedup;
@@ -146,7 +147,7 @@ public sealed class EventMergerTests
         EventMerger.Compatible(a, C("e2", "d1", "2024-01-01", 35, 36, null, "A"), new MergeOptions()).ShouldBeFalse();
         var noCoords = new MergeCandidate { Id = "x", DocumentId = "d9", EventType = "Battles", Date = "2024-01-01" };
         EventMerger.Compatible(a, noCoords, new MergeOptions()).ShouldBeFalse(); // no coordinates and no shared place id
-        EventMerger.DistanceKm(35.8647, 36.8006, 35.8131, 36.6097).ShouldBeInRange(17.0, 19.0); // Saraqib–Ariha
+        Place.Km(35.8647, 36.8006, 35.8131, 36.6097).ShouldBeInRange(17.0, 19.0); // Saraqib–Ariha
     }
 }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Marsad.Analysis;
 using Marsad.Annotations;
 using Marsad.Documents;
+using Marsad.Knowledge.Places;
 using Marsad.Pipeline;
 
 namespace Marsad.Events;
@@ -1263,18 +1264,7 @@ internal sealed class EventDocumentRun
             return a is null && b is null;
         }
 
-        return a.Place.Id == b.Place.Id || Kilometres(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < 5;
-    }
-
-    private static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double R = 6371.0;
-        var p1 = lat1 * Math.PI / 180;
-        var p2 = lat2 * Math.PI / 180;
-        var dp = p2 - p1;
-        var dl = (lon2 - lon1) * Math.PI / 180;
-        var h = (Math.Sin(dp / 2) * Math.Sin(dp / 2)) + (Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2));
-        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        return a.Place.Id == b.Place.Id || Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < 5;
     }
 
     private string ClassOf(ExtractedEvent e)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Marsad.Knowledge.Places;
 
 namespace Marsad.Store.Merge;
 
@@ -51,7 +52,6 @@ public sealed record MergeResult(string Id, string Representative, int? Fataliti
 /// </summary>
 public static class EventMerger
 {
-    private const double EarthRadiusKm = 6371.0088;
     private const double CellDegrees = 0.1;
 
     /// <summary>Clusters of two or more events from at least two documents, each sorted by id, sorted by first id.</summary>
@@ -189,7 +189,7 @@ public static class EventMerger
 
         if (a.Latitude is { } la && a.Longitude is { } loa && b.Latitude is { } lb && b.Longitude is { } lob)
         {
-            if (DistanceKm(la, loa, lb, lob) > options.RadiusKm)
+            if (Place.Km(la, loa, lb, lob) > options.RadiusKm)
             {
                 return false;
             }
@@ -202,15 +202,6 @@ public static class EventMerger
         var actorsA = new[] { a.Actor1Id, a.Actor2Id }.Where(x => x is not null).ToHashSet(StringComparer.Ordinal);
         var actorsB = new[] { b.Actor1Id, b.Actor2Id }.Where(x => x is not null).ToHashSet(StringComparer.Ordinal);
         return actorsA.Count == 0 || actorsB.Count == 0 || actorsA.Overlaps(actorsB);
-    }
-
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private static string? CellOf(MergeCandidate e) =>
