@@ -35,10 +35,11 @@ internal static class TrainCommand
         var learningRate = new Option<double>("--learning-rate") { Description = "CRF only: AdaGrad base step size.", DefaultValueFactory = _ => NerTrainingDefaults.CrfLearningRate };
         var crfAverage = new Option<bool>("--crf-average") { Description = "CRF only: ship the average of the SGD iterates (averaged SGD) rather than the last ones.", DefaultValueFactory = _ => true };
         var dropout = new Option<double>("--dropout") { Description = "Share of features left out at each training update (dropout training); 0 turns it off.", DefaultValueFactory = _ => NerTrainingDefaults.FeatureDropout };
+        var seen = new Option<bool>("--seen") { Description = "Add the corpus's own entities as a lexicon (jackknifed over contiguous blocks in training; shipped whole in the model).", DefaultValueFactory = _ => true };
         var devConll = new Option<string?>("--dev-conll") { Description = "Also write the dev split as CoNLL ('token TAG', blank line between sentences), e.g. for ner_score.py." };
         var ner = new Command("ner", "Train the named-entity tagger (averaged structured perceptron, or a linear-chain CRF).")
         {
-            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount, window, useCatalogues, trainer, l2, learningRate, crfAverage, dropout,
+            train, output, devFraction, epochs, seed, cues, devConll, features, folds, twoPass, minCount, window, useCatalogues, trainer, l2, learningRate, crfAverage, dropout, seen,
         };
         ner.SetAction(parse => !Enum.TryParse<NerTrainer>(parse.GetValue(trainer), ignoreCase: true, out var learner) || !Enum.IsDefined(learner)
             ? Usage(io, "--trainer must be perceptron or crf")
@@ -58,7 +59,8 @@ internal static class TrainCommand
             parse.GetValue(minCount),
             parse.GetValue(window),
             parse.GetValue(useCatalogues),
-            parse.GetValue(dropout)));
+            parse.GetValue(dropout),
+            parse.GetValue(seen)));
         return new Command("train", "Train a statistical model from a corpus.") { ner };
     }
 
@@ -68,7 +70,7 @@ internal static class TrainCommand
         return MarsadCommandLine.ExitUsage;
     }
 
-    private static int Run(CliIo io, NerLearner learner, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass, int minCount, int window, bool catalogues, double dropout)
+    private static int Run(CliIo io, NerLearner learner, string trainPath, string outPath, double devFraction, int epochs, int seed, string? cuesPath, string? devConll, NerFeatureSet featureSet, int folds, bool twoPass, int minCount, int window, bool catalogues, double dropout, bool seen)
     {
         if (devFraction is < 0 or >= 1 || epochs < 1 || dropout is < 0 or >= 1)
         {
@@ -84,7 +86,7 @@ internal static class TrainCommand
         var sentences = NerCorpus.ReadTagged(trainPath);
         if (folds > 1)
         {
-            return CrossValidate(io, sentences, folds, Options(learner, epochs, seed, featureSet, minCount, twoPass, window, dropout), cuesPath, catalogues);
+            return CrossValidate(io, sentences, folds, Options(learner, epochs, seed, featureSet, minCount, twoPass, window, dropout, seen), cuesPath, catalogues);
         }
 
         var devCount = (int)Math.Round(sentences.Count * devFraction);
@@ -109,12 +111,12 @@ internal static class TrainCommand
         }
 
         var lexicons = LoadLexicons(cuesPath, catalogues);
-        var options = Options(learner, epochs, seed, featureSet, minCount, twoPass, window, dropout);
+        var options = Options(learner, epochs, seed, featureSet, minCount, twoPass, window, dropout, seen);
         var method = learner.Trainer == NerTrainer.Crf
             ? string.Create(CultureInfo.InvariantCulture, $"linear-chain CRF (L2 {learner.L2}, AdaGrad {learner.LearningRate}{(learner.Average ? ", averaged" : string.Empty)})")
             : "averaged structured perceptron";
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Marsad NER, {method}; {epochs} epochs, seed {seed}{(learner.Trainer == NerTrainer.Perceptron ? $", feature dropout {dropout}" : string.Empty)}, two-pass {twoPass}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
+            $"Marsad NER, {method}; {epochs} epochs, seed {seed}{(learner.Trainer == NerTrainer.Perceptron ? $", feature dropout {dropout}" : string.Empty)}, two-pass {twoPass}, corpus-entity lexicon {seen}, {trainSet.Count} sentences of {Path.GetFileName(trainPath)}. ")
             + "Trained on ANERcorp (Benajiba, Rosso & Benedí Ruiz, CICLing 2007; CAMeL Lab split, Obeid et al., LREC 2020), CC BY-SA 4.0.";
         var tagger = PerceptronTrainer.TrainTagger(trainSet, lexicons, options, description,
             msg => io.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{msg} ({clock.Elapsed.TotalSeconds:F1} s)")));
@@ -131,8 +133,8 @@ internal static class TrainCommand
         return MarsadCommandLine.ExitOk;
     }
 
-    private static NerTrainingOptions Options(NerLearner learner, int epochs, int seed, NerFeatureSet featureSet, int minCount, bool twoPass, int window, double dropout) =>
-        new(epochs, seed, featureSet, minCount, TwoPass: twoPass, Window: window, Trainer: learner.Trainer, L2: learner.L2, LearningRate: learner.LearningRate, CrfAverage: learner.Average, FeatureDropout: dropout);
+    private static NerTrainingOptions Options(NerLearner learner, int epochs, int seed, NerFeatureSet featureSet, int minCount, bool twoPass, int window, double dropout, bool seen) =>
+        new(epochs, seed, featureSet, minCount, TwoPass: twoPass, Window: window, Trainer: learner.Trainer, L2: learner.L2, LearningRate: learner.LearningRate, CrfAverage: learner.Average, FeatureDropout: dropout, SeenEntities: seen);
 
     private static int CrossValidate(CliIo io, IReadOnlyList<NerSentence> sentences, int folds, NerTrainingOptions options, string? cuesPath, bool catalogues)
     {

@@ -12,7 +12,8 @@ public enum NerTrainer
 
 /// <summary>
 /// Training set-up: epochs, shuffling seed, features, lexicons, pruning, the two-pass set-up, dropout (perceptron
-/// only, <see cref="FeatureDropout"/>) and the learner
+/// only, <see cref="FeatureDropout"/>), the corpus-entity lexicon (<paramref name="SeenEntities"/>, jackknifed over
+/// <paramref name="SeenFolds"/> contiguous blocks: <see cref="Ner.SeenEntities"/>) and the learner
 /// (<paramref name="L2"/>, <paramref name="LearningRate"/> and <paramref name="CrfAverage"/> — ship the
 /// average of the SGD iterates — apply to the CRF only).
 /// </summary>
@@ -28,7 +29,9 @@ public sealed record NerTrainingOptions(
     double L2 = 0.1,
     double LearningRate = 0.1,
     bool CrfAverage = true,
-    double FeatureDropout = 0.3)
+    double FeatureDropout = 0.3,
+    bool SeenEntities = true,
+    int SeenFolds = 5)
 {
     /// <summary>
     /// Share of a token's features left out at each training update (dropout training, Wang &amp; Manning 2013):
@@ -223,12 +226,24 @@ public static class PerceptronTrainer
         NerTrainingOptions options,
         IReadOnlyList<IReadOnlyList<IReadOnlyList<string>?>>? extra)
     {
-        var extractor = new NerFeatureExtractor(options.Features, lexicons);
+        var shipped = lexicons.ToList();
+        NerFeatureExtractor[]? heldOut = null;
+        HeldOutLexicon? plan = null;
+        if (options.SeenEntities && sentences.Count >= 2)
+        {
+            // The corpus's own entities as a lexicon; each sentence marked by the lexicon of the other blocks.
+            plan = SeenEntities.Plan(sentences, options.SeenFolds);
+            heldOut = [.. plan.Folds.Select(f => new NerFeatureExtractor(options.Features, [.. shipped, f]))];
+            shipped.Add(plan.Full);
+        }
+
+        var extractor = new NerFeatureExtractor(options.Features, shipped);
         var counts = new Dictionary<ulong, int>();
         var keyed = new ulong[sentences.Count][][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            keyed[s] = extractor.Extract(sentences[s].Tokens, extra?[s]);
+            var x = heldOut is null ? extractor : heldOut[plan!.BlockOf[s]];
+            keyed[s] = x.Extract(sentences[s].Tokens, extra?[s]);
             foreach (var tok in keyed[s])
             {
                 foreach (var k in tok)
