@@ -227,13 +227,13 @@ public static class PerceptronTrainer
         IReadOnlyList<IReadOnlyList<IReadOnlyList<string>?>>? extra)
     {
         var shipped = lexicons.ToList();
-        NerFeatureExtractor[]? heldOut = null;
-        HeldOutLexicon? plan = null;
+        Func<int, NerFeatureExtractor>? heldOut = null;
         if (options.SeenEntities && sentences.Count >= 2)
         {
             // The corpus's own entities as a lexicon; each sentence marked by the lexicon of the other blocks.
-            plan = SeenEntities.Plan(sentences, options.SeenFolds);
-            heldOut = [.. plan.Folds.Select(f => new NerFeatureExtractor(options.Features, [.. shipped, f]))];
+            var plan = SeenEntities.Plan(sentences, options.SeenFolds);
+            NerFeatureExtractor[] byBlock = [.. plan.Folds.Select(f => new NerFeatureExtractor(options.Features, [.. shipped, f]))];
+            heldOut = s => byBlock[plan.BlockOf[s]];
             shipped.Add(plan.Full);
         }
 
@@ -242,8 +242,7 @@ public static class PerceptronTrainer
         var keyed = new ulong[sentences.Count][][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            var x = heldOut is null ? extractor : heldOut[plan!.BlockOf[s]];
-            keyed[s] = x.Extract(sentences[s].Tokens, extra?[s]);
+            keyed[s] = (heldOut?.Invoke(s) ?? extractor).Extract(sentences[s].Tokens, extra?[s]);
             foreach (var tok in keyed[s])
             {
                 foreach (var k in tok)

@@ -25,31 +25,7 @@ public static class SeenEntities
     public static WordListLexicon Build(IEnumerable<NerSentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        // Types per phrase in ordinal order: the same corpus gives the same lexicon, hence the same model
-        // bytes, on any machine.
-        var types = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var s in sentences)
-        {
-            var stems = s.Tokens.Select(t => NerFeatureExtractor.FormsOf(t).Stem).ToArray();
-            foreach (var span in NerTags.Spans(s.Tags.ToArray()))
-            {
-                var words = stems[span.Start..span.End];
-                if (words.All(w => w.Length > 0))
-                {
-                    var phrase = string.Join(' ', words);
-                    if (!types.TryGetValue(phrase, out var set))
-                    {
-                        set = new SortedSet<string>(StringComparer.Ordinal);
-                        types[phrase] = set;
-                    }
-
-                    set.Add(span.TypeName);
-                }
-            }
-        }
-
-        // A phrase seen with several types is one entry labelled with all of them ("LOC+ORG").
-        return new WordListLexicon(LexiconName, types.Select(p => new LexiconEntry(string.Join(TypeSeparator, p.Value), p.Key)));
+        return FromPhrases(sentences.Select(PhrasesOf));
     }
 
     /// <summary>
@@ -60,6 +36,7 @@ public static class SeenEntities
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var phrases = sentences.Select(PhrasesOf).ToArray(); // once per sentence, shared by every lexicon
         var k = Math.Min(folds, Math.Max(1, sentences.Count));
         var blockOf = new int[sentences.Count];
         var lexicons = new WordListLexicon[k];
@@ -72,10 +49,47 @@ public static class SeenEntities
                 blockOf[s] = b;
             }
 
-            lexicons[b] = Build(sentences.Take(lo).Concat(sentences.Skip(hi)));
+            lexicons[b] = FromPhrases(phrases.Take(lo).Concat(phrases.Skip(hi)));
         }
 
-        return new HeldOutLexicon(Build(sentences), lexicons, blockOf);
+        return new HeldOutLexicon(FromPhrases(phrases), lexicons, blockOf);
+    }
+
+    /// <summary>A sentence's gold entities as (phrase of clitic-stripped stems, type).</summary>
+    private static List<(string Phrase, string Type)> PhrasesOf(NerSentence sentence)
+    {
+        var stems = sentence.Tokens.Select(t => NerFeatureExtractor.FormsOf(t).Stem).ToArray();
+        var result = new List<(string, string)>();
+        foreach (var span in NerTags.Spans(sentence.Tags.ToArray()))
+        {
+            var words = stems[span.Start..span.End];
+            if (words.All(w => w.Length > 0))
+            {
+                result.Add((string.Join(' ', words), span.TypeName));
+            }
+        }
+
+        return result;
+    }
+
+    private static WordListLexicon FromPhrases(IEnumerable<List<(string Phrase, string Type)>> perSentence)
+    {
+        // Types per phrase in ordinal order: the same corpus gives the same lexicon, hence the same model
+        // bytes, on any machine.
+        var types = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (phrase, type) in perSentence.SelectMany(p => p))
+        {
+            if (!types.TryGetValue(phrase, out var set))
+            {
+                set = new SortedSet<string>(StringComparer.Ordinal);
+                types[phrase] = set;
+            }
+
+            set.Add(type);
+        }
+
+        // A phrase seen with several types is one entry labelled with all of them ("LOC+ORG").
+        return new WordListLexicon(LexiconName, types.Select(p => new LexiconEntry(string.Join(TypeSeparator, p.Value), p.Key)));
     }
 }
 
