@@ -52,14 +52,18 @@ public sealed record PlaceRef(
     int GeoPrecision = 1,
     string? Pcode = null) : EntityRef;
 
-/// <summary>An armed or political actor; <paramref name="Inter"/> is ACLED's actor code 1–8.</summary>
+/// <summary>
+/// An armed or political actor; <paramref name="Inter"/> is ACLED's actor code 1–8. <paramref name="Provisional"/> marks an actor
+/// the catalogue lacks, made from the text's own pattern (لواء “X”، قوات X) with a guessed inter: an analyst checks it in review.
+/// </summary>
 public sealed record ActorRef(
     string Id,
     string Name,
     int Inter,
     string? NameAr = null,
     string? Country = null,
-    string? Affiliation = null) : EntityRef;
+    string? Affiliation = null,
+    bool Provisional = false) : EntityRef;
 
 /// <summary>A named person with the role the catalogue or the text gives.</summary>
 public sealed record PersonRef(

@@ -140,6 +140,12 @@ public static class ContractJsonWriter
                     w.WriteString("affiliation", a.Affiliation);
                 }
 
+                if (a.Provisional)
+                {
+                    // An unlisted group named by the text's own pattern: an analyst should check it in review.
+                    w.WriteBoolean("provisional", true);
+                }
+
                 w.WriteEndObject();
                 break;
             case PersonRef p:
