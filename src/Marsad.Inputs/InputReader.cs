@@ -110,24 +110,41 @@ public sealed class InputReader(InputLimits? limits = null)
         return files.SelectMany(f => ReadFileLazily(f, defaults));
     }
 
-    private static IEnumerable<string> EnumerateVisible(string folder)
+    /// <summary>
+    /// The visible files under <paramref name="root"/>. Each real folder is visited once, however many
+    /// symbolic links lead to it: a link back to an ancestor (a loop) or a second link to the same folder
+    /// adds nothing. Folders are told apart by their real path (every link on the way resolved).
+    /// </summary>
+    private static IEnumerable<string> EnumerateVisible(string root)
     {
-        foreach (var f in Directory.EnumerateFiles(folder))
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Path, string Real)>();
+        pending.Push((root, RealPath.Of(root)));
+        while (pending.Count > 0)
         {
-            var name = Path.GetFileName(f);
-            if (!name.StartsWith('.') && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            var (folder, real) = pending.Pop();
+            if (!visited.Add(real))
             {
-                yield return f;
+                continue;
             }
-        }
 
-        foreach (var d in Directory.EnumerateDirectories(folder))
-        {
-            if (!Path.GetFileName(d).StartsWith('.'))
+            foreach (var f in Directory.EnumerateFiles(folder))
             {
-                foreach (var f in EnumerateVisible(d))
+                var name = Path.GetFileName(f);
+                if (!name.StartsWith('.') && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 {
                     yield return f;
+                }
+            }
+
+            // Pushed in reverse so that folders are read in the order they are listed.
+            foreach (var d in Directory.EnumerateDirectories(folder).Reverse())
+            {
+                var name = Path.GetFileName(d);
+                if (!name.StartsWith('.'))
+                {
+                    var isLink = new DirectoryInfo(d).LinkTarget is not null;
+                    pending.Push((d, isLink ? RealPath.Of(d) : Path.Join(real, name)));
                 }
             }
         }
@@ -376,48 +393,60 @@ public sealed class InputReader(InputLimits? limits = null)
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return InputResult.Rejected(lineName, "not a JSON object");
+                return FromJsonObject(name, lineName, json.RootElement, defaults);
             }
-
-            if (!root.TryGetProperty("text", out var textEl) || textEl.ValueKind != JsonValueKind.String)
+            catch (InvalidOperationException)
             {
-                return InputResult.Rejected(lineName, "no \"text\" string");
+                // System.Text.Json parses "\ud83d" (a lone surrogate escape) but cannot turn it into a string.
+                return InputResult.Rejected(lineName, "a string holds a lone UTF-16 surrogate escape (\\uD800–\\uDFFF without its pair), not text");
             }
-
-            var text = textEl.GetString()!;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return InputResult.Rejected(lineName, "\"text\" is empty");
-            }
-
-            if (text.Length > _limits.MaxDocumentChars)
-            {
-                return InputResult.Rejected(lineName, $"document longer than the limit of {_limits.MaxDocumentChars:N0} characters");
-            }
-
-            DateOnly? published = defaults.Published;
-            var pubText = OptionalString(root, "published");
-            if (pubText is not null)
-            {
-                if (!DateText.TryParse(pubText, out var d))
-                {
-                    return InputResult.Rejected(lineName, $"\"published\" is not a date: '{pubText}'");
-                }
-
-                published = d;
-            }
-
-            var source = new DocumentSource(
-                name,
-                Url: OptionalString(root, "url"),
-                Outlet: OptionalString(root, "outlet") ?? defaults.Outlet,
-                Title: OptionalString(root, "title"),
-                Published: published);
-            return InputResult.Ok(new Document(text, source));
         }
+    }
+
+    private InputResult FromJsonObject(string name, string lineName, JsonElement root, InputDefaults defaults)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return InputResult.Rejected(lineName, "not a JSON object");
+        }
+
+        if (!root.TryGetProperty("text", out var textEl) || textEl.ValueKind != JsonValueKind.String)
+        {
+            return InputResult.Rejected(lineName, "no \"text\" string");
+        }
+
+        var text = textEl.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return InputResult.Rejected(lineName, "\"text\" is empty");
+        }
+
+        if (text.Length > _limits.MaxDocumentChars)
+        {
+            return InputResult.Rejected(lineName, $"document longer than the limit of {_limits.MaxDocumentChars:N0} characters");
+        }
+
+        DateOnly? published = defaults.Published;
+        var pubText = OptionalString(root, "published");
+        if (pubText is not null)
+        {
+            if (!DateText.TryParse(pubText, out var d))
+            {
+                return InputResult.Rejected(lineName, $"\"published\" is not a date: '{pubText}'");
+            }
+
+            published = d;
+        }
+
+        var source = new DocumentSource(
+            name,
+            Url: OptionalString(root, "url"),
+            Outlet: OptionalString(root, "outlet") ?? defaults.Outlet,
+            Title: OptionalString(root, "title"),
+            Published: published);
+        return InputResult.Ok(new Document(text, source));
     }
 
     private static string? OptionalString(JsonElement root, string property) =>
