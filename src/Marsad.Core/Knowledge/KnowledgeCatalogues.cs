@@ -13,8 +13,11 @@ public static class KnowledgeCatalogues
         DataCatalogue.WriteAreaCatalogue(dataRoot, "actors",
         [
             new("actors/actors.tsv", "2.0.0", "", "Armed and political actors of Arab-world conflict reporting (Syria 2011-2026, Iraq, Yemen, Libya, Sudan, Lebanon, Palestine, Egypt, Somalia, Jordan) and generic sides: Arabic aliases, English and Arabic names, ACLED inter code, country, affiliation, validity period.", "Marsad", Cc, Us),
+            new("actors/countries.tsv", "1.0.0", "", "Country names, adjectives, capitals and towns telling which country a report is about (resolves generic and same-named actors).", "Marsad", Cc, Us),
+            new("actors/national.tsv", "1.0.0", "", "Generic state sides (army, security, police, authorities) resolved to each country's actor.", "Marsad", Cc, Us),
+            new("actors/nationality.tsv", "1.0.0", "", "Nationality adjectives naming a state's forces after a military noun (غارة إسرائيلية).", "Marsad", Cc, Us),
             new("actors/spelling.tsv", "1.0.0", "", "Spelling variants folded before actor names are matched (ميليشيا / مليشيا / ميلشيا).", "Marsad", Cc, Us),
-            new("actors/cues.tsv", "1.0.0", "", "Head words, adjectives, unit words and ordinals for actor mentions and unlisted groups.", "Marsad", Cc, Us),
+            new("actors/cues.tsv", "2.0.0", "", "Head words, adjectives, unit words, ordinals, group-name exclusions, inter guesses and military nouns for actor mentions and provisional unlisted groups.", "Marsad", Cc, Us),
         ]);
         DataCatalogue.WriteAreaCatalogue(dataRoot, "persons",
         [

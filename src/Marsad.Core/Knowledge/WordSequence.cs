@@ -5,7 +5,7 @@ namespace Marsad.Knowledge;
 
 /// <summary>
 /// The words (Arabic, Latin, numbers) of an analysed text, in order, with quotes and hashes skipped
-/// (لميليشيا “الحرس الثوري” is read as three words). <see cref="Linked"/> says whether a word follows the
+/// (لميليشيا “الحرس الثوري” is read as three words; a hashtag's underscores join words: #الأمن_العسكري). <see cref="Linked"/> says whether a word follows the
 /// previous one with only such marks between them (no comma, full stop or line break), so a phrase may span them.
 /// </summary>
 public sealed class WordSequence
@@ -73,7 +73,7 @@ public sealed class WordSequence
 
     public static bool IsQuote(string norm) => norm is "\"" or "'" or "«" or "»" or "‹" or "›";
 
-    private static bool IsSkippable(string norm) => IsQuote(norm) || norm is "#" or "-" or "ـ";
+    private static bool IsSkippable(string norm) => IsQuote(norm) || norm is "#" or "-" or "ـ" or "_";
 
     /// <summary>The word sequence of an analysed text, built once per text and shared by the annotators.</summary>
     public static WordSequence Of(AnalyzedText analysis)

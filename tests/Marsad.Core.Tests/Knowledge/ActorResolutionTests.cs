@@ -204,4 +204,21 @@ public class ActorResolutionTests
     [InlineData("ردت ميليشيا الحوثي بالقصف", "actor:houthis")]
     public void Find_AliasWithCliticsOrArticle_Matches(string text, string id) =>
         Actors(text).ShouldContain(m => m.Actor().Id == id);
+
+    [Fact]
+    public void Find_HashtagWithUnderscores_IsTheNamedActor() =>
+        // Social-media style: the hashtag's underscore stands for the space.
+        Actors("داهمت دورية من #الأمن_العسكري منزلا").Single().Actor().Id.ShouldBe("actor:syrian-military-intelligence");
+
+    [Theory]
+    [InlineData("اجتمع القادة في مركز الأمن العام وسط المدينة")]
+    [InlineData("تجمع المحتجون أمام مخفر الشرطة")]
+    public void Find_AmbiguousNameAfterFacilityNoun_IsTheBuildingNotAnActor(string text) =>
+        // The security body only names the building here: no side of an event.
+        Actors(text).ShouldNotContain(m => m.Text.Contains("الأمن العام") || m.Text.Contains("الشرطة"));
+
+    [Fact]
+    public void Find_NamedActorAfterFacilityNoun_IsKept() =>
+        // An attack on the 4th Division's headquarters has the 4th Division as its target.
+        Actors("استهدفت غارة مقر الفرقة الرابعة").ShouldContain(m => m.Actor().Id == "actor:syrian-4th-division");
 }

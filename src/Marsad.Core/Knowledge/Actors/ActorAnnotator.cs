@@ -28,6 +28,7 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
     public const string NotGroupCue = "not_group";
     public const string ArmedNounCue = "armed_noun";
     public const string ArmedModifierCue = "armed_modifier";
+    public const string FacilityCue = "facility";
 
     /// <summary>Cue categories giving the inter code guessed for an unlisted group from its head word.</summary>
     public static readonly IReadOnlyList<(string Category, int Inter)> InterCues = [("inter_1", 1), ("inter_2", 2), ("inter_3", 3), ("inter_4", 4)];
@@ -73,6 +74,12 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
 
                 var last = ExtendAdjectives(words, m.Last);
                 IReadOnlyList<Actor> entries = m.Entries;
+                if (first == m.First && NamesAFacility(words, first, entries))
+                {
+                    i = last + 1;
+                    continue;
+                }
+
                 if (entries.All(e => e.Kind == ActorResolver.NationalKind) && last + 1 < words.Count && words.Linked(last + 1)
                     && catalogue.Nationalities.TryGetValue(words.Norm(last + 1), out var foreign))
                 {
@@ -108,6 +115,14 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
 
         static bool Taken(List<Found> found, WordSequence w, int word) => found.Count > 0 && w[found[^1].Last].End > w[word].Start;
     }
+
+    /// <summary>
+    /// مركز الأمن العام، مخفر الشرطة: an ambiguous or generic name right after a facility noun names a building (a
+    /// police station, a security centre), not a side we can resolve; a single named actor (مقر الفرقة الرابعة) is kept.
+    /// </summary>
+    private bool NamesAFacility(WordSequence words, int first, IReadOnlyList<Actor> entries) =>
+        first > 0 && words.Linked(first) && CueReading(words, first - 1, FacilityCue) is not null
+        && (entries.Count > 1 || entries[0].Kind is ActorResolver.NationalKind or ActorResolver.GenericKind);
 
     /// <summary>Countries of the unambiguous local actors found (a Sudanese army or an Iraqi militia tells the country).</summary>
     private static IEnumerable<string> DomesticCountries(List<Found> found) =>
