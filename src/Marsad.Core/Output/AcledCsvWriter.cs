@@ -228,14 +228,6 @@ public sealed class AcledCsvWriter : IDocumentWriter
         output.Write("\r\n");
     }
 
-    public static string Quote(string field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            return field;
-        }
-
-        return "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>RFC 4180 quoting, spreadsheet-safe (<see cref="CsvCells"/>).</summary>
+    public static string Quote(string field) => CsvCells.Cell(field);
 }

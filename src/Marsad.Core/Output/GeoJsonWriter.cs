@@ -122,6 +122,12 @@ public sealed class GeoJsonWriter : IDocumentWriter
             w.WriteString("attribution", ContractJsonWriter.AttributionKindName(e.Attribution.Kind));
             w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
             w.WriteString("notes", AcledCsvWriter.Notes(e));
+
+            // The store's properties (export's GeoJSON has the same schema): an extracted event is not stored or reviewed.
+            w.WriteNull("id");
+            w.WriteNull("review_status");
+            w.WriteNull("merged_event_id");
+            w.WriteNumber("outlet_count", 1);
             w.WriteEndObject();
             w.WriteEndObject();
         }

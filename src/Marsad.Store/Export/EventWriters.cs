@@ -124,24 +124,28 @@ public sealed class EventJsonLinesWriter : IEventWriter
 }
 
 /// <summary>
-/// ACLED's columns (event_id_cnty, event_date, year, time_precision, event_type, ..., fatalities, tags), then
-/// Marsad's (document_id, review_status, merged_event_id, source_count, outlet_count, fatalities_conflict).
-/// With a merged event, <c>source</c> lists every corroborating outlet and <c>fatalities</c> is the lowest figure.
+/// ACLED's 31 public columns in ACLED's order with ACLED's value conventions — the same as
+/// <c>extract --format acled-csv</c> (<see cref="Marsad.Output.AcledCsvWriter"/>): country names, inter as
+/// ACLED's labels, iso numeric, region, disorder_type, civilian_targeting, source_scale, timestamp — then
+/// Marsad's own (document_id, review_status, merged_event_id, source_count, outlet_count,
+/// fatalities_conflict). With a merged event, <c>source</c> lists every corroborating outlet and
+/// <c>fatalities</c> is the lowest figure. Cells are spreadsheet-safe (<see cref="Marsad.Output.CsvCells"/>).
 /// </summary>
-public sealed class AcledCsvWriter : IEventWriter
+public sealed class AcledCsvWriter(TimeProvider? time = null) : IEventWriter
 {
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-        "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-        "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-        "source", "notes", "fatalities", "tags",
-        "document_id", "review_status", "merged_event_id", "source_count", "outlet_count", "fatalities_conflict",
-    ];
+    /// <summary>Marsad's columns, after ACLED's.</summary>
+    public static IReadOnlyList<string> MarsadColumns { get; } =
+        ["document_id", "review_status", "merged_event_id", "source_count", "outlet_count", "fatalities_conflict"];
+
+    public static IReadOnlyList<string> Columns { get; } = [.. Marsad.Output.AcledCsvWriter.Columns, .. MarsadColumns];
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private string _timestamp = string.Empty;
 
     public void Begin(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        _timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         output.WriteLine(string.Join(',', Columns));
     }
 
@@ -152,11 +156,9 @@ public sealed class AcledCsvWriter : IEventWriter
         var e = storedEvent;
         using var doc = JsonDocument.Parse(e.Json);
         var root = doc.RootElement;
-        var inter1 = Inter(root, "actor1");
-        var inter2 = Inter(root, "actor2");
-        var interaction = inter1 is null ? string.Empty
-            : inter2 is null ? inter1.Value.ToString(CultureInfo.InvariantCulture) + "0"
-            : string.Concat(Math.Min(inter1.Value, inter2.Value).ToString(CultureInfo.InvariantCulture), Math.Max(inter1.Value, inter2.Value).ToString(CultureInfo.InvariantCulture));
+        var inter1 = Inter(root, "actor1") ?? 0;
+        var inter2 = Inter(root, "actor2") ?? 0;
+        var country = Marsad.Output.AcledCountries.Find(LocationField(root, "country"));
         var sources = merged is null
             ? e.Outlet ?? string.Empty
             : string.Join("; ", merged.Sources.Where(s => !s.Republication).Select(s => s.Outlet ?? s.DocumentId).Distinct(StringComparer.Ordinal));
@@ -172,33 +174,40 @@ public sealed class AcledCsvWriter : IEventWriter
         }
 
         var fatalities = merged is not null ? merged.Fatalities : e.Fatalities;
+        var civilianTargeting = inter2 == 7 && e.EventType is Marsad.Events.AcledTaxonomy.ViolenceAgainstCivilians or Marsad.Events.AcledTaxonomy.ExplosionsRemoteViolence;
         string[] values =
         [
-            e.Id,
+            Marsad.Output.AcledCsvWriter.EventId(country?.Alpha3 ?? "XXX", e.DocumentId, e.Ordinal),
             EventFormats.Date(e.Date),
             e.Date?.Year.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            e.TimePrecision.ToString(CultureInfo.InvariantCulture),
+            (e.Date is null ? Marsad.Annotations.DateRef.UnknownDatePrecision : e.TimePrecision).ToString(CultureInfo.InvariantCulture),
+            Marsad.Events.AcledTaxonomy.DisorderType(e.EventType),
             e.EventType,
             e.SubEventType,
             e.Actor1Name ?? string.Empty,
             Names(root, "assoc_actor_1"),
-            inter1?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            Marsad.Events.AcledTaxonomy.InterLabel(inter1),
             e.Actor2Name ?? string.Empty,
             Names(root, "assoc_actor_2"),
-            inter2?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            interaction,
-            LocationField(root, "country"),
+            Marsad.Events.AcledTaxonomy.InterLabel(inter2),
+            Marsad.Output.AcledCsvWriter.Interaction(inter1, inter2).ToString(CultureInfo.InvariantCulture),
+            civilianTargeting ? "Civilian targeting" : string.Empty,
+            country?.Numeric.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            country?.Region ?? string.Empty,
+            country?.Name ?? string.Empty,
             e.Admin1 ?? string.Empty,
             e.Admin2 ?? string.Empty,
             LocationField(root, "admin3"),
             e.PlaceName ?? string.Empty,
-            e.Latitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
-            e.Longitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
+            e.Latitude is { } lat ? Math.Round(lat, 4).ToString(CultureInfo.InvariantCulture) : string.Empty,
+            e.Longitude is { } lon ? Math.Round(lon, 4).ToString(CultureInfo.InvariantCulture) : string.Empty,
             e.GeoPrecision?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             sources,
+            e.Outlet is null && merged is null ? "Other" : "National",
             string.Join(" | ", notes),
             fatalities?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             Names(root, "tags"),
+            _timestamp,
             e.DocumentId,
             e.Status.ToString().ToLowerInvariant(),
             merged?.Id ?? string.Empty,
@@ -213,12 +222,8 @@ public sealed class AcledCsvWriter : IEventWriter
     {
     }
 
-    /// <summary>RFC 4180 quoting.</summary>
-    public static string Csv(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>RFC 4180 quoting, spreadsheet-safe.</summary>
+    public static string Csv(string value) => Marsad.Output.CsvCells.Cell(value);
 
     private static int? Inter(JsonElement root, string actor) =>
         root.TryGetProperty(actor, out var a) && a.ValueKind == JsonValueKind.Object && a.TryGetProperty("inter", out var i) && i.TryGetInt32(out var v) ? v : null;
@@ -238,7 +243,7 @@ public sealed class AcledCsvWriter : IEventWriter
         }).Where(s => s is not null));
     }
 
-    private static string LocationField(JsonElement root, string field) =>
+    internal static string LocationField(JsonElement root, string field) =>
         root.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object && l.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()!
             : string.Empty;
@@ -278,17 +283,47 @@ public sealed class GeoJsonWriter : IEventWriter
             w.WriteNumberValue(Math.Round(lat, 5));
             w.WriteEndArray();
             w.WriteEndObject();
+            using var doc = JsonDocument.Parse(e.Json);
+            var root = doc.RootElement;
+            var country = Marsad.Output.AcledCountries.Find(AcledCsvWriter.LocationField(root, "country"));
+            var f = merged is not null ? merged.Fatalities : e.Fatalities;
+
+            // The properties of extract's GeoJSON (one schema, Marsad.Output.GeoJsonWriter.PropertyNames), then the store's.
             w.WriteStartObject("properties");
-            w.WriteString("id", e.Id);
+            w.WriteString("event_id_cnty", Marsad.Output.AcledCsvWriter.EventId(country?.Alpha3 ?? "XXX", e.DocumentId, e.Ordinal));
             w.WriteString("document_id", e.DocumentId);
+            w.WriteNull("source_path");
+            w.WriteString("outlet", e.Outlet);
             w.WriteString("event_type", e.EventType);
             w.WriteString("sub_event_type", e.SubEventType);
-            w.WriteString("date", e.Date is { } d ? EventFormats.Date(d) : null);
+            w.WriteString("disorder_type", Marsad.Events.AcledTaxonomy.DisorderType(e.EventType));
+            w.WritePropertyName("tags");
+            if (root.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
+            {
+                tags.WriteTo(w);
+            }
+            else
+            {
+                w.WriteStartArray();
+                w.WriteEndArray();
+            }
+
+            w.WriteString("event_date", e.Date is { } d ? EventFormats.Date(d) : null);
+            w.WriteNumber("time_precision", e.Date is null ? Marsad.Annotations.DateRef.UnknownDatePrecision : e.TimePrecision);
             w.WriteString("actor1", e.Actor1Name);
             w.WriteString("actor2", e.Actor2Name);
             w.WriteString("location", e.PlaceName);
+            w.WriteString("location_ar", root.TryGetProperty("location", out var loc) && loc.ValueKind == JsonValueKind.Object && loc.TryGetProperty("name_ar", out var ar) && ar.ValueKind == JsonValueKind.String ? ar.GetString() : null);
             w.WriteString("admin1", e.Admin1);
-            var f = merged is not null ? merged.Fatalities : e.Fatalities;
+            if (e.GeoPrecision is { } gp)
+            {
+                w.WriteNumber("geo_precision", gp);
+            }
+            else
+            {
+                w.WriteNull("geo_precision");
+            }
+
             if (f is { } fv)
             {
                 w.WriteNumber("fatalities", fv);
@@ -298,7 +333,12 @@ public sealed class GeoJsonWriter : IEventWriter
                 w.WriteNull("fatalities");
             }
 
-            w.WriteString("outlet", e.Outlet);
+            w.WriteString("attribution", e.AttributionKind);
+            w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
+            w.WriteString("notes", root.TryGetProperty("notes", out var notes) && notes.ValueKind == JsonValueKind.Array
+                ? string.Join(" | ", notes.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()))
+                : null);
+            w.WriteString("id", e.Id);
             w.WriteString("review_status", e.Status.ToString().ToLowerInvariant());
             w.WriteString("merged_event_id", merged?.Id);
             w.WriteNumber("outlet_count", merged?.OutletCount ?? 1);
