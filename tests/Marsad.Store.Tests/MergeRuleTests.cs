@@ -254,6 +254,14 @@ public sealed class IncidentClusteringTests
     }
 
     [Fact]
+    public void Cluster_DistrictPartWithoutGovernorate_NotACountry()
+    {
+        // Precision 2 with no admin1 (an airport of a city): it contains nothing beyond the radius, unlike a country.
+        Ids([Event("e1", "d1", "A", "Air/drone strike"), Event("e2", "d2", "B", "Air/drone strike", lat: 35.0, lon: 38.0, geoPrecision: 2, admin1: null)])
+            .ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Cluster_TwoTownsOfOneGovernorate_NotMerged()
     {
         // Containment is for a coarser place only: two precise places 30 km apart are two incidents.

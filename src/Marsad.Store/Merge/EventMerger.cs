@@ -197,8 +197,9 @@ public static class EventMerger
 
         if (coarse.Admin1 is null)
         {
-            // A country (no governorate): it holds every place of that country.
-            return coarse.Country is not null && string.Equals(coarse.Country, fine.Country, StringComparison.Ordinal);
+            // A country (precision 3, no governorate) holds every place of that country; a district part or nearby
+            // place without a governorate (precision 2) holds nothing beyond the radius.
+            return coarse.GeoPrecision >= 3 && coarse.Country is not null && string.Equals(coarse.Country, fine.Country, StringComparison.Ordinal);
         }
 
         if (!string.Equals(coarse.Admin1, fine.Admin1, StringComparison.Ordinal))
@@ -585,7 +586,7 @@ public static class EventMerger
 
     /// <summary>The region key a coarse event is filed under: its governorate, or its country when it has none.</summary>
     private static string? CoarseRegion(MergeCandidate e) =>
-        e.Admin1 is { } a1 ? "a1:" + e.Country + ":" + a1 : e.Country is { } c ? "c:" + c : null;
+        e.Admin1 is { } a1 ? "a1:" + e.Country + ":" + a1 : e.Country is { } c && e.GeoPrecision >= 3 ? "c:" + c : null;
 
     /// <summary>The region keys whose coarse events may contain this event's place.</summary>
     private static IEnumerable<string> RegionsOf(MergeCandidate e)

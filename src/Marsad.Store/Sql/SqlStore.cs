@@ -448,10 +448,18 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         const int Batch = 500;
         for (var from = 0; from < ids.Count; from += Batch)
         {
+            // One parameter per id, named in the text (both dialects; Dapper sends a list to PostgreSQL as one array).
             var batch = ids.GetRange(from, Math.Min(Batch, ids.Count - from));
+            var parameters = new DynamicParameters();
+            for (var k = 0; k < batch.Count; k++)
+            {
+                parameters.Add("d" + k.ToString(CultureInfo.InvariantCulture), batch[k]);
+            }
+
+            var names = string.Join(", ", Enumerable.Range(0, batch.Count).Select(k => "@d" + k.ToString(CultureInfo.InvariantCulture)));
             foreach (var (id, signature, shingles) in await c.QueryAsync<(string, byte[], long?)>(new CommandDefinition(
-                "SELECT d.id, s.signature, s.shingles FROM documents d JOIN doc_signatures s ON s.seq = d.seq WHERE d.id IN @batch",
-                new { batch }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                "SELECT d.id, s.signature, s.shingles FROM documents d JOIN doc_signatures s ON s.seq = d.seq WHERE d.id IN (" + names + ")",
+                parameters, tx, cancellationToken: ct)).ConfigureAwait(false))
             {
                 result[id] = (MinHash.FromBytes(signature), (int?)shingles);
             }
