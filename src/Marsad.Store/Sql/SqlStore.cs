@@ -411,27 +411,26 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM merged_events", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await c.ExecuteAsync(new CommandDefinition("UPDATE events SET merged_id = NULL WHERE merged_id IS NOT NULL", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var members = 0;
-        foreach (var cluster in clusters)
+        // Three statements, each prepared once for the whole recomputation and executed per merged event or member.
+        await using (var commands = new BatchCommands(c, tx))
         {
-            var republished = EventMerger.FindRepublications(cluster, signatures);
-            var m = EventMerger.Summarize(cluster, republished);
-            members += cluster.Count;
-            await c.ExecuteAsync(new CommandDefinition(
-                // Type, sub-type, date and actors as the merger chose them; the place is the representative's.
-                "INSERT INTO merged_events (id, event_type, sub_event_type, event_date, place_name, admin1, latitude, longitude, actor1_name, actor2_name, fatalities, fatalities_conflict, conflict_note, source_count, outlet_count) " +
-                "SELECT @Id, @EventType, @SubEventType, @Date, e.place_name, e.admin1, e.latitude, e.longitude, " +
-                "(SELECT a1.actor1_name FROM events a1 WHERE a1.id = @Actor1Source), (SELECT a2.actor2_name FROM events a2 WHERE a2.id = @Actor2Source), " +
-                "@Fatalities, @Conflict, @ConflictNote, @SourceCount, @OutletCount FROM events e WHERE e.id = @Representative",
-                new { m.Id, m.EventType, m.SubEventType, m.Date, m.Actor1Source, m.Actor2Source, m.Fatalities, Conflict = m.FatalitiesConflict ? 1 : 0, m.ConflictNote, m.SourceCount, m.OutletCount, m.Representative },
-                tx,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            foreach (var e in cluster)
+            foreach (var cluster in clusters)
             {
-                await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO merged_sources (merged_id, event_id, republication) VALUES (@m, @e, @r)",
-                    new { m = m.Id, e = e.Id, r = EventMerger.IsRepublication(e, republished) ? 1 : 0 }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await c.ExecuteAsync(new CommandDefinition(
-                    "UPDATE events SET merged_id = @m WHERE id = @e", new { m = m.Id, e = e.Id }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var republished = EventMerger.FindRepublications(cluster, signatures);
+                var m = EventMerger.Summarize(cluster, republished);
+                members += cluster.Count;
+                await commands.For(MergedInsertSql)
+                    .Set("Id", m.Id).Set("EventType", m.EventType).Set("SubEventType", m.SubEventType).Set("Date", m.Date)
+                    .Set("Actor1Source", m.Actor1Source).Set("Actor2Source", m.Actor2Source).Set("Fatalities", m.Fatalities)
+                    .Set("Conflict", m.FatalitiesConflict ? 1 : 0).Set("ConflictNote", m.ConflictNote).Set("SourceCount", m.SourceCount)
+                    .Set("OutletCount", m.OutletCount).Set("Representative", m.Representative)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var e in cluster)
+                {
+                    await commands.For(MergedSourceInsertSql).Set("m", m.Id).Set("e", e.Id).Set("r", EventMerger.IsRepublication(e, republished) ? 1 : 0)
+                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    await commands.For(MergedIdUpdateSql).Set("m", m.Id).Set("e", e.Id).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
@@ -439,12 +438,44 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         return new MergeSummary(clusters.Count, members);
     }
 
+    /// <summary>A merged event: type, sub-type, date and actors as the merger chose them; the place is the representative's.</summary>
+    private const string MergedInsertSql =
+        "INSERT INTO merged_events (id, event_type, sub_event_type, event_date, place_name, admin1, latitude, longitude, actor1_name, actor2_name, fatalities, fatalities_conflict, conflict_note, source_count, outlet_count) " +
+        "SELECT @Id, @EventType, @SubEventType, @Date, e.place_name, e.admin1, e.latitude, e.longitude, " +
+        "(SELECT a1.actor1_name FROM events a1 WHERE a1.id = @Actor1Source), (SELECT a2.actor2_name FROM events a2 WHERE a2.id = @Actor2Source), " +
+        "CAST(@Fatalities AS INTEGER), @Conflict, @ConflictNote, @SourceCount, @OutletCount FROM events e WHERE e.id = @Representative";
+
+    private const string MergedSourceInsertSql = "INSERT INTO merged_sources (merged_id, event_id, republication) VALUES (@m, @e, @r)";
+
+    private const string MergedIdUpdateSql = "UPDATE events SET merged_id = @m WHERE id = @e";
+
+    /// <summary>From this many documents in merged events on, their signatures are read by one scan instead of lookups by id.</summary>
+    internal int ScanSignaturesAbove { get; set; } = 5000;
+
     /// <summary>The body signatures of the documents in merged events (for republications found among them), read in batches.</summary>
-    private static async Task<Dictionary<string, (uint[] Signature, int? Shingles)>> ClusterSignaturesAsync(
+    private async Task<Dictionary<string, (uint[] Signature, int? Shingles)>> ClusterSignaturesAsync(
         DbConnection c, DbTransaction tx, IReadOnlyList<IReadOnlyList<MergeCandidate>> clusters, CancellationToken ct)
     {
         var ids = clusters.SelectMany(cl => cl).Where(e => e.DuplicateOf is null).Select(e => e.DocumentId).Distinct(StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, (uint[], int?)>(StringComparer.Ordinal);
+        if (ids.Count >= ScanSignaturesAbove)
+        {
+            // Many documents: one sequential pass over the narrow signature table beats as many index lookups.
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
+                "SELECT document_id, signature, shingles FROM doc_signatures", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var id = r.GetString(0);
+                if (wanted.Contains(id))
+                {
+                    result[id] = (MinHash.FromBytes((byte[])r.GetValue(1)), r.IsDBNull(2) ? null : Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture));
+                }
+            }
+
+            return result;
+        }
+
         const int Batch = 500;
         for (var from = 0; from < ids.Count; from += Batch)
         {
