@@ -12,5 +12,6 @@ if (args.Length == 3 && args[0] == "corpus" && int.TryParse(args[1], out var cou
 }
 
 if (args.Length > 0 && args[0] == "store-bench") { Environment.Exit(StoreBenchmark.RunFromCommandLine(args[1..])); } // store benchmarks (StoreBenchmark.cs)
+if (args.Length > 0 && args[0] == "merge-bench") { Environment.Exit(MergeBenchmark.RunFromCommandLine(args[1..])); } // merge recomputation (MergeBenchmark.cs)
 
 BenchmarkSwitcher.FromAssembly(typeof(SyntheticCorpus).Assembly).Run(args);

@@ -150,12 +150,15 @@ public sealed record MergedSource(
     int? Fatalities,
     EventAttribution Attribution,
     IReadOnlyList<EvidenceSpan> Evidence,
-    bool Republication);
+    bool Republication,
+    bool FatalitiesInferred = false);
 
 /// <summary>
-/// Events from different reports judged to be the same event. <see cref="Fatalities"/> is the lowest
-/// reported figure (ACLED); <see cref="FatalitiesConflict"/> is set when sources disagree, with the figures in
-/// <see cref="ConflictNote"/>. <see cref="OutletCount"/> counts distinct corroborating outlets (republications excluded).
+/// Events from different reports judged to be the same incident. <see cref="Fatalities"/> is the lowest figure a
+/// source states (ACLED; an unknown or inferred figure is not a statement of zero); <see cref="FatalitiesConflict"/>
+/// is set when stated figures differ, each with its outlet in <see cref="ConflictNote"/>, which also notes where
+/// sources disagree on sub-event type, actors or date. Type, sub-type and actors are the merger's choice (most
+/// specific, most sources). <see cref="OutletCount"/> counts distinct corroborating outlets (republications excluded).
 /// </summary>
 public sealed record MergedEvent(
     string Id,
@@ -295,12 +298,19 @@ public sealed record IngestBatchResult(IReadOnlyList<IngestItemResult> Items)
 /// <summary>An input that was rejected, with its reason.</summary>
 public sealed record RejectedInput(long Id, string Input, string Reason, DateTimeOffset At);
 
-/// <summary>Merge parameters: events merge when of the same type, within <see cref="RadiusKm"/> and <see cref="DateWindowDays"/>, with compatible actors.</summary>
+/// <summary>
+/// Merge parameters: events may be one incident within <see cref="RadiusKm"/> (or inside a coarser place) and
+/// <see cref="DateWindowDays"/> (<see cref="DayPreciseWindowDays"/> when both know the day), of compatible
+/// sub-event types and actors (<c>Marsad.Store.Merge.EventMerger</c>).
+/// </summary>
 public sealed record MergeOptions
 {
     public double RadiusKm { get; init; } = 10;
 
     public int DateWindowDays { get; init; } = 2;
+
+    /// <summary>The window when both events know the day (time_precision 1): a report of "yesterday" is a day off at most.</summary>
+    public int DayPreciseWindowDays { get; init; } = 1;
 }
 
 /// <summary>What a merge recomputation produced.</summary>

@@ -482,7 +482,7 @@ internal sealed class EventDocumentRun
         var location = Location(info, c);
         var (date, precision) = DateOf(info, c);
         var notes = new List<string>();
-        var fatalities = Fatalities(info, entry.EventType, notes);
+        var (fatalities, fatalitiesInferred) = Fatalities(info, entry.EventType, notes);
         var confidence = entry.Confidence + (actor1 is not null ? 0.1 : 0) + (location is not null ? 0.1 : 0) - (attribution.Kind == AttributionKind.Unattributed ? 0.05 : 0);
 
         // A definite noun (الاجتماع، التعزيزات) presupposes an event told before or known to the reader:
@@ -504,6 +504,7 @@ internal sealed class EventDocumentRun
             AssocActors1 = assoc1,
             Location = location,
             Fatalities = fatalities,
+            FatalitiesInferred = fatalitiesInferred,
             Attribution = attribution,
             Trigger = new TextSpan(_tokens[c.Start].Start, _tokens[c.End - 1].End),
             Evidence = [info.Span],
@@ -978,9 +979,10 @@ internal sealed class EventDocumentRun
 
     /// <summary>
     /// ACLED's rules: the lowest reported figure; injuries are not fatalities (a violent event with injuries
-    /// only has 0); deaths without a figure stay null with a note; nothing reported stays null.
+    /// only has 0, marked inferred: the text states no figure); deaths without a figure stay null with a note;
+    /// nothing reported stays null.
     /// </summary>
-    private int? Fatalities(SentenceInfo info, string eventType, List<string> notes)
+    private (int? Value, bool Inferred) Fatalities(SentenceInfo info, string eventType, List<string> notes)
     {
         var figures = new List<int>();
         var deathWords = false;
@@ -1046,22 +1048,22 @@ internal sealed class EventDocumentRun
                 notes.Add("conflicting figures " + string.Join("/", distinct.Select(x => x.ToString(CultureInfo.InvariantCulture))) + "; lowest kept");
             }
 
-            return distinct[0];
+            return (distinct[0], false);
         }
 
         if (deathWords)
         {
             notes.Add("deaths reported without a figure");
-            return null;
+            return (null, false);
         }
 
         if (injuryWords && eventType is not AcledTaxonomy.StrategicDevelopments)
         {
             notes.Add("injuries only: fatalities 0");
-            return 0;
+            return (0, true);
         }
 
-        return null;
+        return (null, false);
     }
 
     private bool IsDeathNoun(string noun)
@@ -1233,11 +1235,13 @@ internal sealed class EventDocumentRun
             }
 
             var m = result[idx];
-            int? fat = (m.Fatalities, e.Fatalities) switch
+            // A stated figure wins over an inferred one (injuries only: 0); two of a kind keep the lowest.
+            var (fat, fatInferred) = (m.Fatalities, e.Fatalities) switch
             {
-                (null, var b) => b,
-                (var a, null) => a,
-                (var a, var b) => Math.Min(a!.Value, b!.Value),
+                (null, _) => (e.Fatalities, e.FatalitiesInferred),
+                (_, null) => (m.Fatalities, m.FatalitiesInferred),
+                _ when m.FatalitiesInferred != e.FatalitiesInferred => m.FatalitiesInferred ? (e.Fatalities, false) : (m.Fatalities, false),
+                _ => (Math.Min(m.Fatalities!.Value, e.Fatalities!.Value), m.FatalitiesInferred),
             };
             result[idx] = m with
             {
@@ -1248,6 +1252,7 @@ internal sealed class EventDocumentRun
                 Date = m.Date ?? e.Date,
                 TimePrecision = m.Date is null && e.Date is not null ? e.TimePrecision : m.TimePrecision,
                 Fatalities = fat,
+                FatalitiesInferred = fatInferred,
                 Confidence = Math.Min(0.95, Math.Max(m.Confidence, e.Confidence) + 0.05),
                 Notes = [.. m.Notes.Concat(e.Notes).Distinct(StringComparer.Ordinal)],
             };

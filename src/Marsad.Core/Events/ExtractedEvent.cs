@@ -54,6 +54,13 @@ public sealed record ExtractedEvent
     /// <summary>Reported deaths (lowest figure), or null when unknown. Never a guess.</summary>
     public int? Fatalities { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Fatalities"/> is not a figure the text states but one inferred from it (ACLED codes a
+    /// violent event with injuries only as 0). A stated figure, an explicit "no casualties" 0 included, is false.
+    /// Contract field <c>fatalities_inferred</c>; a merge of several reports ignores inferred figures.
+    /// </summary>
+    public bool FatalitiesInferred { get; init; }
+
     public Attribution Attribution { get; init; } = new(AttributionKind.Unattributed, null);
 
     /// <summary>The trigger word(s) that evoke the event.</summary>

@@ -268,6 +268,8 @@ public static class ContractJsonWriter
             w.WriteNull("fatalities");
         }
 
+        // Added field (contract: add, never rename): the figure is inferred, not told by the text.
+        w.WriteBoolean("fatalities_inferred", e.FatalitiesInferred);
         w.WriteStartObject("attribution");
         w.WriteString("kind", AttributionKindName(e.Attribution.Kind));
         w.WriteString("text", e.Attribution.Text);

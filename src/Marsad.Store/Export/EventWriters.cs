@@ -37,6 +37,10 @@ public static class EventFormats
 /// <summary>
 /// One JSON object per line: the contract's event object (current version) plus the store's fields
 /// (<c>id</c>, <c>document_id</c>, <c>review_status</c>, <c>version</c>, <c>outlet</c>, <c>published</c>, <c>merged_event</c>).
+/// An event of a merged event carries the merged figures, as the other formats do: <c>fatalities</c> is the merged
+/// event's (the lowest stated figure), the report's own figure is kept in <c>reported_fatalities</c>, and the conflict
+/// note is appended to <c>notes</c>; <c>merged_event</c> holds the merged type, sub-type, date and actors and each
+/// source's figure.
 /// </summary>
 public sealed class EventJsonLinesWriter : IEventWriter
 {
@@ -71,10 +75,39 @@ public sealed class EventJsonLinesWriter : IEventWriter
             w.WriteString("published", e.Published is { } p ? EventFormats.Date(p) : null);
             foreach (var prop in doc.RootElement.EnumerateObject())
             {
-                if (prop.Name is not ("id" or "document_id" or "review_status" or "version" or "outlet" or "published" or "merged_event"))
+                if (prop.Name is "id" or "document_id" or "review_status" or "version" or "outlet" or "published" or "merged_event" or "reported_fatalities")
+                {
+                    continue;
+                }
+
+                if (merged is not null && prop.Name == "fatalities")
+                {
+                    WriteNumberOrNull(w, "fatalities", merged.Fatalities);
+                    w.WritePropertyName("reported_fatalities");
+                    prop.Value.WriteTo(w);
+                }
+                else if (merged?.ConflictNote is { } note && prop.Name == "notes" && prop.Value.ValueKind == JsonValueKind.Array)
+                {
+                    w.WriteStartArray("notes");
+                    foreach (var n in prop.Value.EnumerateArray())
+                    {
+                        n.WriteTo(w);
+                    }
+
+                    w.WriteStringValue(note);
+                    w.WriteEndArray();
+                }
+                else
                 {
                     prop.WriteTo(w);
                 }
+            }
+
+            if (merged?.ConflictNote is { } conflict && !doc.RootElement.TryGetProperty("notes", out _))
+            {
+                w.WriteStartArray("notes");
+                w.WriteStringValue(conflict);
+                w.WriteEndArray();
             }
 
             w.WritePropertyName("merged_event");
@@ -86,15 +119,12 @@ public sealed class EventJsonLinesWriter : IEventWriter
             {
                 w.WriteStartObject();
                 w.WriteString("id", merged.Id);
-                if (merged.Fatalities is { } f)
-                {
-                    w.WriteNumber("fatalities", f);
-                }
-                else
-                {
-                    w.WriteNull("fatalities");
-                }
-
+                w.WriteString("event_type", merged.EventType);
+                w.WriteString("sub_event_type", merged.SubEventType);
+                w.WriteString("date", merged.Date is { } md ? EventFormats.Date(md) : null);
+                w.WriteString("actor1", merged.Actor1Name);
+                w.WriteString("actor2", merged.Actor2Name);
+                WriteNumberOrNull(w, "fatalities", merged.Fatalities);
                 w.WriteBoolean("fatalities_conflict", merged.FatalitiesConflict);
                 w.WriteString("conflict_note", merged.ConflictNote);
                 w.WriteNumber("source_count", merged.SourceCount);
@@ -108,6 +138,8 @@ public sealed class EventJsonLinesWriter : IEventWriter
                     w.WriteString("outlet", s.Outlet);
                     w.WriteString("url", s.Url);
                     w.WriteBoolean("republication", s.Republication);
+                    WriteNumberOrNull(w, "fatalities", s.Fatalities);
+                    w.WriteBoolean("fatalities_inferred", s.FatalitiesInferred);
                     w.WriteString("attribution", s.Attribution.Kind);
                     w.WriteEndObject();
                 }
@@ -120,6 +152,18 @@ public sealed class EventJsonLinesWriter : IEventWriter
         }
 
         return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 }
 
@@ -249,7 +293,10 @@ public sealed class AcledCsvWriter(TimeProvider? time = null) : IEventWriter
             : string.Empty;
 }
 
-/// <summary>A GeoJSON FeatureCollection of events with coordinates (points; properties are the main fields).</summary>
+/// <summary>
+/// A GeoJSON FeatureCollection of events with coordinates (points; properties are the main fields). An event of a
+/// merged event carries the merged figure (<c>fatalities</c>), <c>fatalities_conflict</c> and <c>conflict_note</c>.
+/// </summary>
 public sealed class GeoJsonWriter : IEventWriter
 {
     private bool _first = true;
@@ -342,6 +389,9 @@ public sealed class GeoJsonWriter : IEventWriter
             w.WriteString("review_status", e.Status.ToString().ToLowerInvariant());
             w.WriteString("merged_event_id", merged?.Id);
             w.WriteNumber("outlet_count", merged?.OutletCount ?? 1);
+            w.WriteNumber("source_count", merged?.SourceCount ?? 1);
+            w.WriteBoolean("fatalities_conflict", merged?.FatalitiesConflict == true);
+            w.WriteString("conflict_note", merged?.ConflictNote);
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -24,7 +24,9 @@ internal sealed record EventRow(
     int? GeoPrecision,
     int? Fatalities,
     string AttributionKind,
-    double Confidence)
+    double Confidence,
+    string? Country = null,
+    bool FatalitiesInferred = false)
 {
     public static EventRow FromJson(string json)
     {
@@ -71,7 +73,9 @@ internal sealed record EventRow(
             loc is { } l7 ? Int(l7, "geo_precision") : null,
             Int(e, "fatalities"),
             att is { } t ? Str(t, "kind") ?? "unattributed" : "unattributed",
-            Dbl(e, "confidence") ?? 0.5);
+            Dbl(e, "confidence") ?? 0.5,
+            loc is { } l8 ? Str(l8, "country") : null,
+            e.TryGetProperty("fatalities_inferred", out var inferred) && inferred.ValueKind == JsonValueKind.True);
     }
 
     private static bool Obj(JsonElement e, string name, out JsonElement? value)

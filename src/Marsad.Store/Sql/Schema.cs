@@ -160,6 +160,32 @@ internal static class Schema
         "DROP TABLE doc_bands",
     ];
 
+    /// <summary>
+    /// Version 4 (cross-outlet merge at incident level): <c>events.fatalities_inferred</c> (1 when the figure is
+    /// inferred, e.g. injuries only: 0, not stated; rows stored before are taken as stated), <c>events.country</c>
+    /// (a country-level place contains every place of its country; backfilled from the event JSON by the dialect's
+    /// statements) and <c>doc_signatures.shingles</c> (the number of distinct shingles a signature summarizes, for the
+    /// containment estimate; null for signatures stored before, compared by Jaccard alone).
+    /// </summary>
+    public static readonly string[] Version4 =
+    [
+        "ALTER TABLE events ADD COLUMN fatalities_inferred INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN country TEXT",
+        "ALTER TABLE doc_signatures ADD COLUMN shingles INTEGER",
+    ];
+
+    /// <summary>SQLite: version 4's backfill of <c>events.country</c>.</summary>
+    public static readonly string[] SqliteVersion4 =
+    [
+        "UPDATE events SET country = json_extract(json, '$.location.country') WHERE json_type(json, '$.location') = 'object'",
+    ];
+
+    /// <summary>PostgreSQL: version 4's backfill of <c>events.country</c>.</summary>
+    public static readonly string[] PostgresVersion4 =
+    [
+        "UPDATE events SET country = (json::jsonb -> 'location' ->> 'country') WHERE jsonb_typeof(json::jsonb -> 'location') = 'object'",
+    ];
+
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

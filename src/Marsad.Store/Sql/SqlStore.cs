@@ -31,7 +31,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 3;
+    public static int LatestVersion => 4;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -150,13 +150,13 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         "INSERT INTO documents (id, content_hash, text, path, url, outlet, title, published, warnings, ingested_at, updated_at, event_count, duplicate_of) " +
         "VALUES (@id, @hash, @text, @path, @url, @outlet, @title, @published, @warnings, @now, @now, @count, @dup) RETURNING seq";
 
-    private const string SignatureInsertSql = "INSERT INTO doc_signatures (seq, document_id, duplicate_of, signature) VALUES (@seq, @id, @dup, @sig)";
+    private const string SignatureInsertSql = "INSERT INTO doc_signatures (seq, document_id, duplicate_of, signature, shingles) VALUES (@seq, @id, @dup, @sig, @shingles)";
 
     private const string NearDuplicateInsertSql = "INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (@a, @b, @s) ON CONFLICT DO NOTHING";
 
     private const string EventInsertSql =
-        "INSERT INTO events (id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor1_inter, actor2_id, actor2_name, actor2_inter, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json, machine_json) " +
-        "VALUES (@id, @documentId, @ordinal, 0, @status, @EventType, @SubEventType, @Date, @TimePrecision, @Actor1Id, @Actor1Name, @Actor1Inter, @Actor2Id, @Actor2Name, @Actor2Inter, @PlaceId, @PlaceName, @Admin1, @Admin2, @Latitude, @Longitude, @GeoPrecision, @Fatalities, @AttributionKind, @outlet, @published, @Confidence, NULL, @json, @json)";
+        "INSERT INTO events (id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor1_inter, actor2_id, actor2_name, actor2_inter, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json, machine_json, fatalities_inferred, country) " +
+        "VALUES (@id, @documentId, @ordinal, 0, @status, @EventType, @SubEventType, @Date, @TimePrecision, @Actor1Id, @Actor1Name, @Actor1Inter, @Actor2Id, @Actor2Name, @Actor2Inter, @PlaceId, @PlaceName, @Admin1, @Admin2, @Latitude, @Longitude, @GeoPrecision, @Fatalities, @AttributionKind, @outlet, @published, @Confidence, NULL, @json, @json, @FatalitiesInferred, @Country)";
 
     /// <summary>A new document's 16 LSH band keys, one statement (band numbers are constants of the text).</summary>
     private static readonly string BandInsertSql =
@@ -173,7 +173,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     /// are never read. A republication (estimated Jaccard ≥ 0.7) shares most bands, so it ranks first.
     /// </summary>
     private static readonly string CandidateSql =
-        "SELECT s.seq, s.document_id, s.signature, s.duplicate_of FROM doc_signatures s JOIN (SELECT seq FROM lsh_bands WHERE " +
+        "SELECT s.seq, s.document_id, s.signature, s.duplicate_of, s.shingles FROM doc_signatures s JOIN (SELECT seq FROM lsh_bands WHERE " +
         string.Join(" OR ", Enumerable.Range(0, MinHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"(band = {b} AND hash = @h{b})"))) +
         " GROUP BY seq ORDER BY COUNT(*) DESC, seq LIMIT " + MaxNearDuplicateCandidates.ToString(CultureInfo.InvariantCulture) + ") c ON c.seq = s.seq ORDER BY s.seq";
 
@@ -225,13 +225,13 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         {
             var signature = p.Signature;
             var bands = MinHash.BandKeys(signature);
-            (duplicateOf, var links) = await FindNearDuplicateAsync(commands, signature, bands, ct).ConfigureAwait(false);
+            (duplicateOf, var links) = await FindNearDuplicateAsync(commands, signature, p.Shingles, bands, ct).ConfigureAwait(false);
             var insert = commands.For(DocumentInsertSql)
                 .Set("id", p.Id).Set("hash", p.ContentHash).Set("text", p.Text).Set("path", src.Path).Set("url", src.Url)
                 .Set("outlet", src.Outlet).Set("title", src.Title).Set("published", DateText(src.Published)).Set("warnings", p.WarningsJson)
                 .Set("now", now).Set("count", p.Events.Count).Set("dup", duplicateOf);
             seq = Convert.ToInt64(await insert.ScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            await commands.For(SignatureInsertSql).Set("seq", seq).Set("id", p.Id).Set("dup", duplicateOf).Set("sig", MinHash.ToBytes(signature))
+            await commands.For(SignatureInsertSql).Set("seq", seq).Set("id", p.Id).Set("dup", duplicateOf).Set("sig", MinHash.ToBytes(signature)).Set("shingles", p.Shingles)
                 .ExecuteAsync(ct).ConfigureAwait(false);
             var bandInsert = commands.For(BandInsertSql).Set("seq", seq);
             for (var b = 0; b < bands.Length; b++)
@@ -297,7 +297,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     }
 
     private static async Task<(string? DuplicateOf, List<(string Other, double Similarity)> Links)> FindNearDuplicateAsync(
-        BatchCommands commands, uint[] signature, long[] bands, CancellationToken ct)
+        BatchCommands commands, uint[] signature, int shingles, long[] bands, CancellationToken ct)
     {
         var lookup = commands.For(CandidateSql);
         for (var b = 0; b < bands.Length; b++)
@@ -312,9 +312,11 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
             var other = MinHash.FromBytes((byte[])r.GetValue(2));
-            var sim = MinHash.Similarity(signature, other);
-            if (sim >= MinHash.DuplicateThreshold)
+            var resemblance = MinHash.Compare(signature, shingles, other, r.IsDBNull(4) ? null : Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture));
+            if (resemblance.IsNearDuplicate)
             {
+                // The link's similarity: the estimated Jaccard, or the containment when only that links them.
+                var sim = Math.Max(resemblance.Jaccard, resemblance.Jaccard >= MinHash.DuplicateThreshold ? 0 : resemblance.Containment);
                 var id = r.GetString(1);
                 links.Add((id, Math.Round(sim, 4)));
                 duplicateOf ??= r.IsDBNull(3) ? id : r.GetString(3);
@@ -365,6 +367,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                 .Set("PlaceId", row.PlaceId).Set("PlaceName", row.PlaceName).Set("Admin1", row.Admin1).Set("Admin2", row.Admin2)
                 .Set("Latitude", row.Latitude).Set("Longitude", row.Longitude).Set("GeoPrecision", row.GeoPrecision).Set("Fatalities", row.Fatalities)
                 .Set("AttributionKind", row.AttributionKind).Set("outlet", outlet).Set("published", published).Set("Confidence", row.Confidence).Set("json", json)
+                .Set("FatalitiesInferred", row.FatalitiesInferred ? 1 : 0).Set("Country", row.Country)
                 .ExecuteAsync(ct).ConfigureAwait(false);
         }
     }
@@ -395,39 +398,105 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         await using var tx = await BeginWriteAsync(c, cancellationToken).ConfigureAwait(false);
         await LockAsync(c, tx, "marsad:merge", cancellationToken).ConfigureAwait(false);
         var candidates = (await c.QueryAsync<MergeCandidate>(new CommandDefinition(
-            "SELECT e.id AS Id, e.document_id AS DocumentId, e.event_type AS EventType, e.sub_event_type AS SubEventType, e.event_date AS Date, " +
-            "e.latitude AS Latitude, e.longitude AS Longitude, e.place_id AS PlaceId, e.actor1_id AS Actor1Id, e.actor2_id AS Actor2Id, " +
-            "e.fatalities AS Fatalities, e.outlet AS Outlet, e.confidence AS Confidence, d.duplicate_of AS DuplicateOf, m.group_id AS ManualGroup " +
+            "SELECT e.id AS Id, e.document_id AS DocumentId, e.event_type AS EventType, e.sub_event_type AS SubEventType, e.event_date AS Date, e.time_precision AS TimePrecision, " +
+            "e.latitude AS Latitude, e.longitude AS Longitude, e.geo_precision AS GeoPrecision, e.place_id AS PlaceId, e.country AS Country, e.admin1 AS Admin1, e.admin2 AS Admin2, " +
+            "e.actor1_id AS Actor1Id, e.actor1_inter AS Actor1Inter, e.actor2_id AS Actor2Id, e.fatalities AS Fatalities, e.fatalities_inferred AS FatalitiesInferred, " +
+            "e.outlet AS Outlet, e.confidence AS Confidence, d.duplicate_of AS DuplicateOf, m.group_id AS ManualGroup, d.seq AS DocumentSeq, d.published AS Published " +
             "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN manual_merges m ON m.event_id = e.id WHERE e.status <> @rejected",
             new { rejected = nameof(ReviewStatus.Rejected) }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var clusters = EventMerger.Cluster(candidates, options);
+        var signatures = await ClusterSignaturesAsync(c, tx, clusters, cancellationToken).ConfigureAwait(false);
 
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM merged_sources", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM merged_events", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await c.ExecuteAsync(new CommandDefinition("UPDATE events SET merged_id = NULL WHERE merged_id IS NOT NULL", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var members = 0;
-        foreach (var cluster in clusters)
+        // Three statements, each prepared once for the whole recomputation and executed per merged event or member.
+        await using (var commands = new BatchCommands(c, tx))
         {
-            var m = EventMerger.Summarize(cluster);
-            members += cluster.Count;
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO merged_events (id, event_type, sub_event_type, event_date, place_name, admin1, latitude, longitude, actor1_name, actor2_name, fatalities, fatalities_conflict, conflict_note, source_count, outlet_count) " +
-                "SELECT @Id, e.event_type, e.sub_event_type, e.event_date, e.place_name, e.admin1, e.latitude, e.longitude, e.actor1_name, e.actor2_name, @Fatalities, @Conflict, @ConflictNote, @SourceCount, @OutletCount FROM events e WHERE e.id = @Representative",
-                new { m.Id, m.Fatalities, Conflict = m.FatalitiesConflict ? 1 : 0, m.ConflictNote, m.SourceCount, m.OutletCount, m.Representative },
-                tx,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            foreach (var e in cluster)
+            foreach (var cluster in clusters)
             {
-                await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO merged_sources (merged_id, event_id, republication) VALUES (@m, @e, @r)",
-                    new { m = m.Id, e = e.Id, r = e.DuplicateOf is null ? 0 : 1 }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await c.ExecuteAsync(new CommandDefinition(
-                    "UPDATE events SET merged_id = @m WHERE id = @e", new { m = m.Id, e = e.Id }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var republished = EventMerger.FindRepublications(cluster, signatures);
+                var m = EventMerger.Summarize(cluster, republished);
+                members += cluster.Count;
+                await commands.For(MergedInsertSql)
+                    .Set("Id", m.Id).Set("EventType", m.EventType).Set("SubEventType", m.SubEventType).Set("Date", m.Date)
+                    .Set("Actor1Source", m.Actor1Source).Set("Actor2Source", m.Actor2Source).Set("Fatalities", m.Fatalities)
+                    .Set("Conflict", m.FatalitiesConflict ? 1 : 0).Set("ConflictNote", m.ConflictNote).Set("SourceCount", m.SourceCount)
+                    .Set("OutletCount", m.OutletCount).Set("Representative", m.Representative)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var e in cluster)
+                {
+                    await commands.For(MergedSourceInsertSql).Set("m", m.Id).Set("e", e.Id).Set("r", EventMerger.IsRepublication(e, republished) ? 1 : 0)
+                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    await commands.For(MergedIdUpdateSql).Set("m", m.Id).Set("e", e.Id).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new MergeSummary(clusters.Count, members);
+    }
+
+    /// <summary>A merged event: type, sub-type, date and actors as the merger chose them; the place is the representative's.</summary>
+    private const string MergedInsertSql =
+        "INSERT INTO merged_events (id, event_type, sub_event_type, event_date, place_name, admin1, latitude, longitude, actor1_name, actor2_name, fatalities, fatalities_conflict, conflict_note, source_count, outlet_count) " +
+        "SELECT @Id, @EventType, @SubEventType, @Date, e.place_name, e.admin1, e.latitude, e.longitude, " +
+        "(SELECT a1.actor1_name FROM events a1 WHERE a1.id = @Actor1Source), (SELECT a2.actor2_name FROM events a2 WHERE a2.id = @Actor2Source), " +
+        "CAST(@Fatalities AS INTEGER), @Conflict, @ConflictNote, @SourceCount, @OutletCount FROM events e WHERE e.id = @Representative";
+
+    private const string MergedSourceInsertSql = "INSERT INTO merged_sources (merged_id, event_id, republication) VALUES (@m, @e, @r)";
+
+    private const string MergedIdUpdateSql = "UPDATE events SET merged_id = @m WHERE id = @e";
+
+    /// <summary>From this many documents in merged events on, their signatures are read by one scan instead of lookups by id.</summary>
+    internal int ScanSignaturesAbove { get; set; } = 5000;
+
+    /// <summary>The body signatures of the documents in merged events (for republications found among them), read in batches.</summary>
+    private async Task<Dictionary<string, (uint[] Signature, int? Shingles)>> ClusterSignaturesAsync(
+        DbConnection c, DbTransaction tx, IReadOnlyList<IReadOnlyList<MergeCandidate>> clusters, CancellationToken ct)
+    {
+        var ids = clusters.SelectMany(cl => cl).Where(e => e.DuplicateOf is null).Select(e => e.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, (uint[], int?)>(StringComparer.Ordinal);
+        if (ids.Count >= ScanSignaturesAbove)
+        {
+            // Many documents: one sequential pass over the narrow signature table beats as many index lookups.
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
+                "SELECT document_id, signature, shingles FROM doc_signatures", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var id = r.GetString(0);
+                if (wanted.Contains(id))
+                {
+                    result[id] = (MinHash.FromBytes((byte[])r.GetValue(1)), r.IsDBNull(2) ? null : Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture));
+                }
+            }
+
+            return result;
+        }
+
+        const int Batch = 500;
+        for (var from = 0; from < ids.Count; from += Batch)
+        {
+            // One parameter per id, named in the text (both dialects; Dapper sends a list to PostgreSQL as one array).
+            var batch = ids.GetRange(from, Math.Min(Batch, ids.Count - from));
+            var parameters = new DynamicParameters();
+            for (var k = 0; k < batch.Count; k++)
+            {
+                parameters.Add("d" + k.ToString(CultureInfo.InvariantCulture), batch[k]);
+            }
+
+            var names = string.Join(", ", Enumerable.Range(0, batch.Count).Select(k => "@d" + k.ToString(CultureInfo.InvariantCulture)));
+            foreach (var (id, signature, shingles) in await c.QueryAsync<(string, byte[], long?)>(new CommandDefinition(
+                "SELECT d.id, s.signature, s.shingles FROM documents d JOIN doc_signatures s ON s.seq = d.seq WHERE d.id IN (" + names + ")",
+                parameters, tx, cancellationToken: ct)).ConfigureAwait(false))
+            {
+                result[id] = (MinHash.FromBytes(signature), (int?)shingles);
+            }
+        }
+
+        return result;
     }
 
     public async Task<MergedEvent?> GetMergedEventAsync(string id, CancellationToken cancellationToken = default)
@@ -458,13 +527,13 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
 
         var sources = new List<MergedSource>();
-        var rows = await c.QueryAsync<(string EventId, string DocumentId, string? Outlet, string? Url, string? Title, string? Published, long? Fatalities, string Json, string Text, long Republication)>(new CommandDefinition(
-            "SELECT e.id, e.document_id, d.outlet, d.url, d.title, d.published, e.fatalities, e.json, d.text, s.republication FROM merged_sources s JOIN events e ON e.id = s.event_id JOIN documents d ON d.id = e.document_id WHERE s.merged_id = @id ORDER BY e.id",
+        var rows = await c.QueryAsync<(string EventId, string DocumentId, string? Outlet, string? Url, string? Title, string? Published, long? Fatalities, string Json, string Text, long Republication, long Inferred)>(new CommandDefinition(
+            "SELECT e.id, e.document_id, d.outlet, d.url, d.title, d.published, e.fatalities, e.json, d.text, s.republication, e.fatalities_inferred FROM merged_sources s JOIN events e ON e.id = s.event_id JOIN documents d ON d.id = e.document_id WHERE s.merged_id = @id ORDER BY e.id",
             new { id }, cancellationToken: ct)).ConfigureAwait(false);
         foreach (var s in rows)
         {
             var (attribution, evidence) = EvidenceOf(s.Json, s.Text);
-            sources.Add(new MergedSource(s.EventId, s.DocumentId, s.Outlet, s.Url, s.Title, ParseDate(s.Published), (int?)s.Fatalities, attribution, evidence, s.Republication != 0));
+            sources.Add(new MergedSource(s.EventId, s.DocumentId, s.Outlet, s.Url, s.Title, ParseDate(s.Published), (int?)s.Fatalities, attribution, evidence, s.Republication != 0, s.Inferred != 0));
         }
 
         return merged with { Sources = sources };
@@ -920,12 +989,13 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                     "UPDATE events SET version = @version, status = @status, json = @after, event_type = @EventType, sub_event_type = @SubEventType, event_date = @Date, time_precision = @TimePrecision, " +
                     "actor1_id = @Actor1Id, actor1_name = @Actor1Name, actor1_inter = @Actor1Inter, actor2_id = @Actor2Id, actor2_name = @Actor2Name, actor2_inter = @Actor2Inter, " +
                     "place_id = @PlaceId, place_name = @PlaceName, admin1 = @Admin1, admin2 = @Admin2, latitude = @Latitude, longitude = @Longitude, geo_precision = @GeoPrecision, " +
-                    "fatalities = @Fatalities, attribution_kind = @AttributionKind, confidence = @Confidence WHERE id = @eventId",
+                    "fatalities = @Fatalities, attribution_kind = @AttributionKind, confidence = @Confidence, fatalities_inferred = @Inferred, country = @Country WHERE id = @eventId",
                     new
                     {
                         eventId, version, status = nameof(ReviewStatus.Edited), after,
                         r.EventType, r.SubEventType, r.Date, r.TimePrecision, r.Actor1Id, r.Actor1Name, r.Actor1Inter, r.Actor2Id, r.Actor2Name, r.Actor2Inter,
                         r.PlaceId, r.PlaceName, r.Admin1, r.Admin2, r.Latitude, r.Longitude, r.GeoPrecision, r.Fatalities, r.AttributionKind, r.Confidence,
+                        Inferred = r.FatalitiesInferred ? 1 : 0, r.Country,
                     },
                     tx,
                     cancellationToken: ct)).ConfigureAwait(false);
@@ -1163,7 +1233,8 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         IReadOnlyList<PreparedEntity> Entities,
         IReadOnlyList<(string Json, EventRow Row)> Events,
         string IndexForm,
-        uint[] Signature)
+        uint[] Signature,
+        int Shingles)
     {
         public static PreparedDocument From(AnnotatedDocument doc)
         {
@@ -1193,9 +1264,11 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
                 events.Add((e.GetRawText(), EventRow.FromElement(e)));
             }
 
-            // The search terms once, for both the full-text index and the near-duplicate signature.
-            var terms = SearchText.Terms(doc.Text).Select(t => t.Term).ToList();
-            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events, string.Join(' ', terms), MinHash.Signature(terms));
+            // The search terms once: all of them for the full-text index, the body's (boilerplate lines left out) for
+            // the near-duplicate signature (a text that is all boilerplate keeps all its terms).
+            var (terms, body) = ReportBody.Terms(doc.Text);
+            var (signature, shingles) = MinHash.Summarize(body.Count > 0 ? body : terms);
+            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events, string.Join(' ', terms), signature, shingles);
         }
     }
 

@@ -29,7 +29,28 @@ public class EventArgumentTests
         // ACLED: injuries are not fatalities; a fight with injuries only has 0 deaths.
         var result = new EventDocBuilder("اندلعت اشتباكات في بلدة النخيل أسفرت عن إصابات من الطرفين.").Place("النخيل", "place:nakhil").Run();
 
-        result.Events.ShouldHaveSingleItem().Fatalities.ShouldBe(0);
+        var e = result.Events.ShouldHaveSingleItem();
+        e.Fatalities.ShouldBe(0);
+        e.FatalitiesInferred.ShouldBeTrue(); // the text states no figure: a merge must not take it as "0 killed"
+    }
+
+    [Fact]
+    public void Annotate_InjuriesFirstThenDeathsOfTheSameShelling_StatedFigureWins()
+    {
+        // Told twice and merged into one event: the later sentence's stated 2 beats the first one's inferred 0.
+        var result = new EventDocBuilder("أصيب 5 مدنيين جراء قصف مدفعي على بلدة النخيل. وقتل 2 مدنيين في القصف المدفعي على بلدة النخيل.").Place("النخيل", "place:nakhil").Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.Fatalities.ShouldBe(2);
+        e.FatalitiesInferred.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Annotate_StatedFigure_NotInferred()
+    {
+        var result = new EventDocBuilder("قتل 3 مدنيين وأصيب 5 آخرون جراء قصف مدفعي على بلدة النخيل.").Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().FatalitiesInferred.ShouldBeFalse();
     }
 
     [Fact]
