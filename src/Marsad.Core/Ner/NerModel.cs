@@ -21,7 +21,7 @@ public sealed class NerModel
     {
         Features = features;
         _rows = rows;
-        _table = new FeatureTable(rows);
+        _table = new FeatureTable(rows, weights, T);
         _weights = weights;
         _transitions = transitions;
         Description = description;
@@ -69,9 +69,8 @@ public sealed class NerModel
     {
         foreach (var key in keys)
         {
-            if (_table.TryGetRow(key, out var row))
+            if (_table.TryGetWeights(key, out var w))
             {
-                var w = _weights.AsSpan(row * T, T);
                 for (var t = 0; t < T; t++)
                 {
                     e[t] += w[t];
