@@ -31,23 +31,17 @@ public class DocumentMemoryTests
 public class FeatureTableTests
 {
     [Fact]
-    public void TryGetWeights_StoredAndMissingKeys_FindsOnlyStoredWithTheirRows()
+    public void TryGetRow_StoredAndMissingKeys_FindsOnlyStored()
     {
         // Includes key 0 (stored under a substitute) and keys that collide in the low bits.
         var rows = new Dictionary<ulong, int> { [0] = 0, [1UL << 40] = 1, [(1UL << 40) + 16] = 2, [ulong.MaxValue] = 3 };
-        const int Width = 9;
-        var weights = Enumerable.Range(0, rows.Count * Width).Select(i => (float)i).ToArray();
-        var table = new FeatureTable(rows, weights, Width);
+        var table = new FeatureTable(rows);
         foreach (var (k, r) in rows)
         {
-            table.TryGetWeights(k, out var row).ShouldBeTrue();
-            row.ToArray().ShouldBe(weights[(r * Width)..((r + 1) * Width)]);
+            table.TryGetRow(k, out var row).ShouldBeTrue();
+            row.ShouldBe(r);
         }
 
-        table.TryGetWeights(12345, out _).ShouldBeFalse();
+        table.TryGetRow(12345, out _).ShouldBeFalse();
     }
-
-    [Fact]
-    public void Constructor_RowWiderThanSlot_Throws() =>
-        Should.Throw<ArgumentOutOfRangeException>(() => new FeatureTable(new Dictionary<ulong, int> { [1] = 0 }, new float[11], FeatureTable.MaxWeights + 1));
 }
