@@ -14,4 +14,6 @@ if (args.Length == 3 && args[0] == "corpus" && int.TryParse(args[1], out var cou
 if (args.Length > 0 && args[0] == "store-bench") { Environment.Exit(StoreBenchmark.RunFromCommandLine(args[1..])); } // store benchmarks (StoreBenchmark.cs)
 if (args.Length > 0 && args[0] == "merge-bench") { Environment.Exit(MergeBenchmark.RunFromCommandLine(args[1..])); } // merge recomputation (MergeBenchmark.cs)
 
+if (args.Length > 0 && args[0] is "real-corpus" or "stages") { Environment.Exit(RealTextBench.RunFromCommandLine(args)); } // real-text benchmark (RealTextBench.cs)
+
 BenchmarkSwitcher.FromAssembly(typeof(SyntheticCorpus).Assembly).Run(args);

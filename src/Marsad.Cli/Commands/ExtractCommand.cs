@@ -7,7 +7,7 @@ using Marsad.Pipeline;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary><c>marsad extract [--published D] [--outlet N] [--format jsonl|acled-csv|geojson] PATH...</c></summary>
+/// <summary><c>marsad extract [--published D] [--outlet N] [--format jsonl|acled-csv|geojson] [--threads N] PATH...</c></summary>
 internal static class ExtractCommand
 {
     public static Command Create(CliIo io)
@@ -19,6 +19,7 @@ internal static class ExtractCommand
             Description = $"Output format: {string.Join(", ", OutputFormats.Names)} (default jsonl).",
             DefaultValueFactory = _ => "jsonl",
         };
+        var threads = ThreadsOption.Create();
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Files or folders (read recursively); '-' reads stdin. A file whose name starts with '-' is given as ./-name.",
@@ -38,7 +39,7 @@ internal static class ExtractCommand
 
         var cmd = new Command("extract", "Extract entities and events from Arabic reports; prints one JSON object per document.")
         {
-            published, outlet, format, paths,
+            published, outlet, format, threads, paths,
         };
         cmd.SetAction(parse =>
         {
@@ -62,21 +63,29 @@ internal static class ExtractCommand
                 return MarsadCommandLine.ExitUsage;
             }
 
+            if (!ThreadsOption.TryGet(parse, threads, io, "extract", out var threadCount))
+            {
+                return MarsadCommandLine.ExitUsage;
+            }
+
             var outletName = parse.GetValue(outlet);
             var defaults = new InputDefaults(string.IsNullOrWhiteSpace(outletName) ? null : outletName.Trim(), pub);
-            return Run(io, parse.GetValue(paths) ?? [], defaults, writer);
+            return Run(io, parse.GetValue(paths) ?? [], defaults, writer, threadCount);
         });
         return cmd;
     }
 
-    private static int Run(CliIo io, string[] paths, InputDefaults defaults, IDocumentWriter writer)
+    private static int Run(CliIo io, string[] paths, InputDefaults defaults, IDocumentWriter writer, int threads)
     {
         var pipeline = PipelineFactory.CreateExtraction(MarsadData.Locate());
         var reader = new InputReader();
         var rejected = 0;
         writer.Begin(io.Stdout);
-        foreach (var result in reader.Read(paths, defaults, io.Stdin))
+        // Documents are extracted on `threads` workers and come back here in input order, so what is written
+        // (stdout and stderr alike) does not depend on the thread count.
+        foreach (var extracted in OrderedParallel.Map(reader.Read(paths, defaults, io.Stdin), r => r.Document is { } d ? pipeline.Run(d) : null, threads))
         {
+            var result = extracted.Input;
             if (result.Rejection is { } r)
             {
                 rejected++;
@@ -87,7 +96,8 @@ internal static class ExtractCommand
             AnnotatedDocument annotated;
             try
             {
-                annotated = pipeline.Run(result.Document!);
+                // A worker's exception is rethrown here, so it is handled as if the pipeline had run in this loop.
+                annotated = extracted.GetResult()!;
             }
 #pragma warning disable CA1031 // one document's failure must not stop the others: it is reported like a rejection
             catch (Exception e)

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Marsad.Cli.Commands;
 
 /// <summary>
-/// <c>marsad ingest [--db DB] [--published D] [--outlet N] [--batch-size N] [--no-merge] PATH...</c>: reads,
+/// <c>marsad ingest [--db DB] [--published D] [--outlet N] [--batch-size N] [--no-merge] [--threads N] PATH...</c>: reads,
 /// extracts and stores documents (streamed; each batch one transaction), records rejected inputs with their
 /// reason, recomputes cross-outlet merges, and prints a summary. Re-running is idempotent.
 /// </summary>
@@ -22,10 +22,11 @@ internal static class IngestCommand
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none." };
         var batchSize = new Option<int>("--batch-size") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
         var noMerge = new Option<bool>("--no-merge") { Description = "Do not recompute cross-outlet merges at the end." };
+        var threads = ThreadsOption.Create();
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders (read recursively); '-' reads stdin.", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("ingest", "Extract and store documents in the database (SQLite by default, or PostgreSQL).")
         {
-            db, published, outlet, batchSize, noMerge, paths,
+            db, published, outlet, batchSize, noMerge, threads, paths,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -48,8 +49,13 @@ internal static class IngestCommand
                 return MarsadCommandLine.ExitUsage;
             }
 
+            if (!ThreadsOption.TryGet(parse, threads, io, "ingest", out var threadCount))
+            {
+                return MarsadCommandLine.ExitUsage;
+            }
+
             await using var store = await StoreCli.OpenAsync(parse.GetValue(db), ct).ConfigureAwait(false);
-            var run = new IngestRun(io, store, PipelineFactory.CreateExtraction(MarsadData.Locate()), size);
+            var run = new IngestRun(io, store, PipelineFactory.CreateExtraction(MarsadData.Locate()), size, threadCount);
             var defaults = new InputDefaults(parse.GetValue(outlet), pub);
             var console = StoreCli.Console(io.Stderr, interactive: true);
             if (console.Profile.Capabilities.Interactive && ReferenceEquals(io.Stderr, Console.Error))
@@ -80,7 +86,7 @@ internal static class IngestCommand
         return cmd;
     }
 
-    private sealed class IngestRun(CliIo io, IMarsadStore store, ExtractionPipeline pipeline, int batchSize)
+    private sealed class IngestRun(CliIo io, IMarsadStore store, ExtractionPipeline pipeline, int batchSize, int threads)
     {
         private readonly List<AnnotatedDocument> _batch = new(batchSize);
 
@@ -100,9 +106,12 @@ internal static class IngestCommand
 
         public async Task RunAsync(IEnumerable<string> paths, InputDefaults defaults, Action<string>? progress, CancellationToken ct)
         {
-            foreach (var result in new InputReader().Read(paths, defaults, io.Stdin))
+            // Extracted on `threads` workers, back here in input order: what is stored does not depend on the thread count.
+            var inputs = new InputReader().Read(paths, defaults, io.Stdin);
+            foreach (var extracted in OrderedParallel.Map(inputs, r => r.Document is { } d ? pipeline.Run(d) : null, threads, ct))
             {
                 ct.ThrowIfCancellationRequested();
+                var result = extracted.Input;
                 Read++;
                 if (result.Rejection is { } r)
                 {
@@ -112,7 +121,8 @@ internal static class IngestCommand
 
                 try
                 {
-                    _batch.Add(pipeline.Run(result.Document!));
+                    // A worker's exception is rethrown here, so it is handled as if the pipeline had run in this loop.
+                    _batch.Add(extracted.GetResult()!);
                 }
                 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
                 {

@@ -38,6 +38,9 @@ public sealed class NerFeatureExtractor
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
+    /// <summary>"0" … "10": the stem-length feature's values, made once instead of a string per token.</summary>
+    private static readonly string[] LengthNames = [.. Enumerable.Range(0, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     private readonly INerLexicon[] _lexicons;
 
     public NerFeatureExtractor(NerFeatureSet set, IEnumerable<INerLexicon> lexicons)
@@ -61,6 +64,21 @@ public sealed class NerFeatureExtractor
     internal ulong[][] Extract(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra, out NerTokenForms[] tokenForms)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        using var keys = new FeatureKeys(tokens.Count * 64, tokens.Count);
+        tokenForms = ExtractInto(tokens, extra, keys);
+        var result = new ulong[tokens.Count][];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = keys.Of(i).ToArray();
+        }
+
+        return result;
+    }
+
+    /// <summary>Appends each token's feature keys to <paramref name="keys"/> (one token after the other) and gives the tokens' forms.</summary>
+    internal NerTokenForms[] ExtractInto(IReadOnlyList<string> tokens, IReadOnlyList<IReadOnlyList<string>?>? extra, FeatureKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
         var n = tokens.Count;
         var forms = new NerTokenForms[n];
         var candidates = new IReadOnlyList<string>[n];
@@ -82,25 +100,21 @@ public sealed class NerFeatureExtractor
             }
         }
 
-        var result = new ulong[n][];
-        var buf = new List<ulong>(64);
         for (var i = 0; i < n; i++)
         {
-            buf.Clear();
-            Add(buf, forms, marks, i);
+            Add(keys, forms, marks, i);
             if (extra is not null && extra[i] is { } labels)
             {
                 foreach (var l in labels)
                 {
-                    buf.Add(ExtraKey(l));
+                    keys.Add(ExtraKey(l));
                 }
             }
 
-            result[i] = [.. buf];
+            keys.EndToken();
         }
 
-        tokenForms = forms;
-        return result;
+        return forms;
     }
 
     /// <summary>The key of an extra label (see <see cref="Extract"/>): base keys plus these equal Extract with extras.</summary>
@@ -141,7 +155,7 @@ public sealed class NerFeatureExtractor
         return new NerTokenForms(token, norm, stem, proclitic, kind, bare);
     }
 
-    private void Add(List<ulong> f, NerTokenForms[] t, List<string>?[]? marks, int i)
+    private void Add(FeatureKeys f, NerTokenForms[] t, List<string>?[]? marks, int i)
     {
         var n = t.Length;
         var cur = t[i];
@@ -222,7 +236,7 @@ public sealed class NerFeatureExtractor
             f.Add(H(40, ShapeOf(cur)));
             f.Add(H(41, ShapeOf(t, i - 1), ShapeOf(cur)));
             f.Add(H(42, ShapeOf(cur), ShapeOf(t, i + 1)));
-            f.Add(H(43, Math.Min(cur.Stem.Length, 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            f.Add(H(43, LengthNames[Math.Min(cur.Stem.Length, 10)]));
             if (i == 0)
             {
                 f.Add(H(44, "first"));

@@ -43,15 +43,24 @@ public sealed class NerTagger
     public int[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        // Both passes share the sentence features (same feature set and lexicons): extract once.
-        var features = new ulong[sentences.Count][][];
+        // Both passes share the sentence features (same feature set and lexicons): extract once, into one
+        // pooled buffer for the whole document (sentence s's tokens start at token starts[s]).
+        var tokens = sentences.Sum(x => x.Count);
+        using var features = new FeatureKeys(tokens * 64, tokens);
         var forms = new NerTokenForms[sentences.Count][];
+        var starts = new int[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
         {
-            features[s] = First.Features.Extract(sentences[s], null, out forms[s]);
+            starts[s] = features.Tokens;
+            forms[s] = First.Features.ExtractInto(sentences[s], null, features);
         }
 
-        var first = features.Select(f => First.Tag(f, null)).ToArray();
+        var first = new int[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            first[s] = First.Tag(features, starts[s], sentences[s].Count, null);
+        }
+
         if (Second is null)
         {
             return first;
@@ -67,7 +76,7 @@ public sealed class NerTagger
                 extra[i] = memory[s][i] is { } labels ? [.. labels.Select(NerFeatureExtractor.ExtraKey)] : [];
             }
 
-            result[s] = Second.Tag(features[s], extra);
+            result[s] = Second.Tag(features, starts[s], sentences[s].Count, extra);
         }
 
         return result;

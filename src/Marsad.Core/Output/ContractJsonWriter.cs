@@ -23,13 +23,13 @@ public static class ContractJsonWriter
 
     public static string ToJson(AnnotatedDocument doc)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, WriterOptions))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             Write(w, doc);
         }
 
-        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static void Write(Utf8JsonWriter w, AnnotatedDocument doc)
