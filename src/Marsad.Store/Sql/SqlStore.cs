@@ -379,7 +379,7 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
         }
     }
 
-    public static string EventId(string documentId, int ordinal) => documentId + "-" + ordinal.ToString(CultureInfo.InvariantCulture);
+    public static string EventId(string documentId, int ordinal) => StoreIds.EventId(documentId, ordinal);
 
     public async Task RecordRejectionAsync(string input, string reason, CancellationToken cancellationToken = default)
     {
