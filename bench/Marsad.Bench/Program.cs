@@ -13,4 +13,8 @@ if (args.Length == 3 && args[0] == "corpus" && int.TryParse(args[1], out var cou
 
 if (args.Length > 0 && args[0] == "store-bench") { Environment.Exit(StoreBenchmark.RunFromCommandLine(args[1..])); } // store benchmarks (StoreBenchmark.cs)
 
+if (args.Length > 0 && args[0] == "watch-bench") { Environment.Exit(WatchBenchmark.RunFromCommandLine(args[1..])); } // marsad watch over a compressed hour (WatchBenchmark.cs)
+
+if (args.Length > 0 && args[0] == "watch-bench-server") { Environment.Exit(WatchBenchmark.ServeFromCommandLine(args[1..])); } // its local outlets (another process)
+
 BenchmarkSwitcher.FromAssembly(typeof(SyntheticCorpus).Assembly).Run(args);

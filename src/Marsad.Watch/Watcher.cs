@@ -13,13 +13,13 @@ namespace Marsad.Watch;
 
 /// <summary>
 /// Follows the configured sources: each round polls the sources that are due (their state is in the store, so a
-/// restarted watcher carries on where the last one stopped), several hosts at once, one request at a time per host.
+/// restarted watcher carries on where the last one stopped), several hosts at once, one host's sources in turn.
 /// <see cref="RunAsync"/> repeats rounds until cancelled (SIGTERM); <see cref="PollDueAsync"/> is one round (<c>--once</c>).
 /// All waiting is on the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class Watcher : IDisposable
 {
-    /// <summary>Sources polled at the same time (their hosts' turns still apply).</summary>
+    /// <summary>Hosts polled at the same time.</summary>
     public const int MaxParallelSources = 4;
 
     /// <summary>The longest sleep between rounds (the sources file's intervals are usually shorter).</summary>
@@ -56,21 +56,26 @@ public sealed partial class Watcher : IDisposable
         var now = _time.GetUtcNow();
         var due = _config.Sources.Where(s => !states.TryGetValue(s.Id, out var st) || st.NextDue <= now).ToList();
         var polls = new ConcurrentBag<PollOutcome>();
+        // Hosts in parallel; one host's sources one after the other, so two feeds of an outlet that list the same
+        // item never race for it (the second sees it stored), and the host's requests never interleave.
         await Parallel.ForEachAsync(
-            due,
+            due.GroupBy(s => s.Url.Host, StringComparer.OrdinalIgnoreCase),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSources, CancellationToken = cancellationToken },
-            async (source, ct) =>
+            async (host, ct) =>
             {
-                var state = states.GetValueOrDefault(source.Id) ?? WatchSourceState.New(source.Id, source.Outlet, now);
-                try
+                foreach (var source in host)
                 {
-                    polls.Add(await _poller.PollAsync(source, state, ct).ConfigureAwait(false));
-                }
-                catch (DbException e)
-                {
-                    // The store refused (busy, full disk): the source stays due and is tried next round.
-                    LogStoreError(_logger, source.Id, e.Message);
-                    polls.Add(new PollOutcome(source.Id, false, 0, 0, 0, 0, 0, 0, 0, "store error: " + e.Message, _time.GetUtcNow() + source.Interval));
+                    var state = states.GetValueOrDefault(source.Id) ?? WatchSourceState.New(source.Id, source.Outlet, now);
+                    try
+                    {
+                        polls.Add(await _poller.PollAsync(source, state, ct).ConfigureAwait(false));
+                    }
+                    catch (DbException e)
+                    {
+                        // The store refused (busy, full disk): the source stays due and is tried next round.
+                        LogStoreError(_logger, source.Id, e.Message);
+                        polls.Add(new PollOutcome(source.Id, false, 0, 0, 0, 0, 0, 0, 0, 0, "store error: " + e.Message, _time.GetUtcNow() + source.Interval));
+                    }
                 }
             }).ConfigureAwait(false);
 

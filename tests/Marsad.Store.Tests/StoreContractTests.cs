@@ -10,7 +10,7 @@ namespace Marsad.Tests.Store;
 /// The store's behaviour, written once and run against every backend (<see cref="SqliteStoreTests"/>,
 /// <see cref="PostgresStoreTests"/>). Each test gets a fresh, migrated, empty database.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private protected ManualTime Time { get; } = new(new DateTimeOffset(2024, 3, 13, 8, 0, 0, TimeSpan.Zero));
 

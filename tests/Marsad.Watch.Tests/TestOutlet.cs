@@ -74,7 +74,8 @@ public sealed class TestOutlet : IAsyncDisposable
     {
         var path = ctx.Request.Path.Value + ctx.Request.QueryString.Value;
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
-        _requests.Enqueue((path, ctx.Request.Headers));
+        // Kestrel reuses header objects after the response: keep a copy.
+        _requests.Enqueue((path, new HeaderDictionary(ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase))));
         if (_routes.TryGetValue(path, out var handler))
         {
             await handler(ctx);

@@ -49,7 +49,7 @@ public sealed class WatchProcessTests : IAsyncLifetime
 
     private void MapFeed(int count, TimeSpan pageDelay)
     {
-        var items = Enumerable.Range(0, count).Select(i => new Fixtures.Item($"خبر {i}", _outlet.Url($"/news/{i}.html").AbsoluteUri, "ملخص قصير.", new DateOnly(2026, 2, 20)));
+        var items = Enumerable.Range(0, count).Select(i => new Fixtures.Item($"خبر {i}", _outlet.Url($"/news/{i}.html").AbsoluteUri, Fixtures.Report(i), new DateOnly(2026, 2, 20)));
         _outlet.MapText("/feed.xml", Fixtures.RssType, Fixtures.Rss("شبكة الوادي", items));
         for (var i = 0; i < count; i++)
         {

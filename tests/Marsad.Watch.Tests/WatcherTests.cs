@@ -202,7 +202,9 @@ public sealed class WatcherTests : IAsyncLifetime
 
         (await watcher.PollDueAsync(default)).Polls.Single().Stored.ShouldBe(1);
         var doc = await _h.Store.GetDocumentAsync((await _h.DocumentsAsync())[0].Id);
-        doc!.Text.ShouldBe(Fixtures.Report(0));
+        // The feed's description, HTML-stripped (its line break became a space).
+        doc!.Text.ShouldStartWith(Fixtures.Sentences[0]);
+        doc.Text.ShouldNotContain("تفاصيل إضافية");
     }
 
     [Fact]
@@ -252,7 +254,9 @@ public sealed class WatcherTests : IAsyncLifetime
         using var watcher = _h.Watcher(config, http);
 
         var round = await watcher.PollDueAsync(default);
+        // Two new documents; the mirror's copy of report 1 is the same document (ids are hashes of the text).
         round.Stored.ShouldBe(2);
+        round.Polls.Sum(p => p.Unchanged + p.Updated).ShouldBe(1);
         (await _h.DocumentsAsync()).Count.ShouldBe(2);
         // The shared link is one item: at most one fetch of its page, whichever feed came first.
         _outlet.Hits("/news/1.html").ShouldBe(1);
@@ -300,7 +304,9 @@ public sealed class WatcherTests : IAsyncLifetime
         _h.Clock.Advance(TimeSpan.FromMinutes(16));
         var poll = (await watcher.PollDueAsync(default)).Polls.Single();
         poll.Fresh.ShouldBe(1);
+        // A new text is a new document (ids are hashes of the text); the old one stays.
         poll.Stored.ShouldBe(1);
+        (await _h.DocumentsAsync()).Count.ShouldBe(2);
     }
 
     [Fact]
@@ -341,14 +347,12 @@ public sealed class WatcherTests : IAsyncLifetime
         using var watcher = _h.Watcher(config, http);
 
         (await watcher.PollDueAsync(default)).Stored.ShouldBe(1);
-        (await _h.Store.GetDocumentAsync((await _h.DocumentsAsync())[0].Id))!.Text.ShouldBe(Fixtures.Report(0));
+        (await _h.Store.GetDocumentAsync((await _h.DocumentsAsync())[0].Id))!.Text.ShouldStartWith(Fixtures.Sentences[0]);
     }
 
     [Fact]
     public async Task Poll_Response50MB_RejectedAtTheCap()
     {
-        var sent = 0L;
-        var aborted = false;
         _outlet.Map("/feed.xml", async ctx =>
         {
             // 50 MB, chunked (no Content-Length, so the cap is met while reading).
@@ -360,13 +364,11 @@ public sealed class WatcherTests : IAsyncLifetime
                 for (var i = 0; i < 50 * 16; i++)
                 {
                     await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
-                    sent += chunk.Length;
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
             {
                 // The client stopped reading at the cap and closed the connection.
-                aborted = true;
             }
         });
         var source = WatchHarness.Source(_outlet.Url("/feed.xml"));
@@ -376,11 +378,9 @@ public sealed class WatcherTests : IAsyncLifetime
 
         var poll = (await watcher.PollDueAsync(default)).Polls.Single();
         poll.Success.ShouldBeFalse();
-        poll.Error!.ShouldContain("larger than the cap");
+        poll.Error!.ShouldContain("larger than the cap of 1,048,576 bytes");
         (await _h.StateAsync(source)).LastError!.ShouldContain("cap");
-        await Task.Delay(200);
-        // Not all 50 MB had to be sent before the client gave up.
-        (aborted || sent < 50L * 1024 * 1024).ShouldBeTrue();
+        (await _h.DocumentsAsync()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -2,8 +2,9 @@ namespace Marsad.Watch.Polling;
 
 /// <summary>What one poll of one source did.</summary>
 /// <param name="Fresh">Items new or changed since they were last processed.</param>
-/// <param name="Stored">Documents new or updated in the store.</param>
-/// <param name="Unchanged">Items whose document was already stored (the same report through another feed or link).</param>
+/// <param name="Stored">Documents new to the store.</param>
+/// <param name="Updated">Documents already stored whose source changed (the same report through another link): one document still.</param>
+/// <param name="Unchanged">Items whose document was already stored as it is.</param>
 /// <param name="Deferred">Items left for the next poll after a transient error fetching their page.</param>
 public sealed record PollOutcome(
     string SourceId,
@@ -11,6 +12,7 @@ public sealed record PollOutcome(
     int Items,
     int Fresh,
     int Stored,
+    int Updated,
     int Unchanged,
     int Rejected,
     int Deferred,

@@ -156,27 +156,30 @@ internal sealed partial class SourcePoller(
         }
 
         var result = await store.IngestWatchedAsync(batch.Documents, batch.Marks, ct).ConfigureAwait(false);
-        var stored = 0;
-        var unchanged = 0;
+        int stored = 0, updated = 0, unchanged = 0;
         var raised = new List<Alert>();
         for (var i = 0; i < result.Items.Count; i++)
         {
-            if (result.Items[i].Outcome is IngestOutcome.Stored or IngestOutcome.Updated)
+            switch (result.Items[i].Outcome)
             {
-                stored++;
-                // Only documents new to the store alert: the same report through a second feed does not alert twice.
-                raised.AddRange(alerts.Match(batch.Documents[i]));
-            }
-            else
-            {
-                unchanged++;
+                case IngestOutcome.Stored:
+                    stored++;
+                    // Only documents new to the store alert: the same report through a second feed or link does not alert twice.
+                    raised.AddRange(alerts.Match(batch.Documents[i]));
+                    break;
+                case IngestOutcome.Updated:
+                    updated++;
+                    break;
+                default:
+                    unchanged++;
+                    break;
             }
         }
 
         batch.Documents.Clear();
         batch.Marks.Clear();
         await alerts.RaiseAsync(raised, ct).ConfigureAwait(false);
-        return Counts.None with { Stored = stored, Unchanged = unchanged, Alerts = raised.Count };
+        return Counts.None with { Stored = stored, Updated = updated, Unchanged = unchanged, Alerts = raised.Count };
     }
 
     private async Task<ItemDocument> DocumentForAsync(WatchSource source, FeedReadResult feed, FeedEntry entry, CancellationToken ct)
@@ -256,8 +259,8 @@ internal sealed partial class SourcePoller(
         await store.SaveWatchSourceAsync(
             state with { ETag = validators.ETag, LastModified = validators.LastModified, LastSuccess = now, LastError = note, Failures = 0, NextDue = next },
             ct).ConfigureAwait(false);
-        LogPolled(logger, source.Id, counts.Items, counts.Fresh, counts.Stored, counts.Unchanged, counts.Rejected, counts.Deferred, next);
-        return new PollOutcome(source.Id, true, counts.Items, counts.Fresh, counts.Stored, counts.Unchanged, counts.Rejected, counts.Deferred, counts.Alerts, note, next);
+        LogPolled(logger, source.Id, counts.Items, counts.Fresh, counts.Stored, counts.Updated, counts.Unchanged, counts.Rejected, counts.Deferred, next);
+        return new PollOutcome(source.Id, true, counts.Items, counts.Fresh, counts.Stored, counts.Updated, counts.Unchanged, counts.Rejected, counts.Deferred, counts.Alerts, note, next);
     }
 
     private async Task<PollOutcome> FailAsync(WatchSource source, WatchSourceState state, string error, TimeSpan? retryAfter, CancellationToken ct)
@@ -267,7 +270,7 @@ internal sealed partial class SourcePoller(
         var next = now + Backoff(source.Interval, failures, retryAfter, config.Http.MaxBackoff, random);
         await store.SaveWatchSourceAsync(state with { LastError = error, Failures = failures, NextDue = next }, ct).ConfigureAwait(false);
         LogFailed(logger, source.Id, failures, error, next);
-        return new PollOutcome(source.Id, false, 0, 0, 0, 0, 0, 0, 0, error, next);
+        return new PollOutcome(source.Id, false, 0, 0, 0, 0, 0, 0, 0, 0, error, next);
     }
 
     /// <summary>
@@ -309,15 +312,15 @@ internal sealed partial class SourcePoller(
         public static ItemDocument Deferred(string reason) => new(null, null, reason);
     }
 
-    private sealed record Counts(int Items, int Fresh, int Stored, int Unchanged, int Rejected, int Deferred, int Alerts, string? DeferReason)
+    private sealed record Counts(int Items, int Fresh, int Stored, int Updated, int Unchanged, int Rejected, int Deferred, int Alerts, string? DeferReason)
     {
-        public static Counts None { get; } = new(0, 0, 0, 0, 0, 0, 0, null);
+        public static Counts None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, null);
 
-        public Counts Add(Counts o) => this with { Stored = Stored + o.Stored, Unchanged = Unchanged + o.Unchanged, Alerts = Alerts + o.Alerts };
+        public Counts Add(Counts o) => this with { Stored = Stored + o.Stored, Updated = Updated + o.Updated, Unchanged = Unchanged + o.Unchanged, Alerts = Alerts + o.Alerts };
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "polled {Source}: {Items} items, {Fresh} new or changed, {Stored} stored, {Unchanged} already stored, {Rejected} rejected, {Deferred} deferred; next {NextDue:O}")]
-    private static partial void LogPolled(ILogger logger, string source, int items, int fresh, int stored, int unchanged, int rejected, int deferred, DateTimeOffset nextDue);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "polled {Source}: {Items} items, {Fresh} new or changed, {Stored} stored, {Updated} updated, {Unchanged} already stored, {Rejected} rejected, {Deferred} deferred; next {NextDue:O}")]
+    private static partial void LogPolled(ILogger logger, string source, int items, int fresh, int stored, int updated, int unchanged, int rejected, int deferred, DateTimeOffset nextDue);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "poll of {Source} failed ({Failures} in a row): {Error}; next {NextDue:O}")]
     private static partial void LogFailed(ILogger logger, string source, int failures, string error, DateTimeOffset nextDue);
