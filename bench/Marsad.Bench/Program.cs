@@ -16,4 +16,8 @@ if (args.Length > 0 && args[0] == "merge-bench") { Environment.Exit(MergeBenchma
 
 if (args.Length > 0 && args[0] is "real-corpus" or "stages") { Environment.Exit(RealTextBench.RunFromCommandLine(args)); } // real-text benchmark (RealTextBench.cs)
 
+if (args.Length > 0 && args[0] == "watch-bench") { Environment.Exit(WatchBenchmark.RunFromCommandLine(args[1..])); } // marsad watch over a compressed hour (WatchBenchmark.cs)
+
+if (args.Length > 0 && args[0] == "watch-bench-server") { Environment.Exit(WatchBenchmark.ServeFromCommandLine(args[1..])); } // its local outlets (another process)
+
 BenchmarkSwitcher.FromAssembly(typeof(SyntheticCorpus).Assembly).Run(args);

@@ -32,6 +32,7 @@ public static class MarsadCommandLine
         root.Subcommands.Add(SearchCommand.Create(io));
         root.Subcommands.Add(EventsCommand.Create(io));
         root.Subcommands.Add(ExportCommand.Create(io));
+        root.Subcommands.Add(WatchCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -85,7 +85,7 @@ public interface IUserStore
 /// The Marsad store: SQLite (embedded, default) or PostgreSQL (server), one interface, one test suite.
 /// Open with <see cref="MarsadStore.Open"/>, then call <see cref="MigrateAsync"/> once (no I/O happens before).
 /// </summary>
-public interface IMarsadStore : IIngestStore, IQueryStore, ISearchStore, IReviewStore, IUserStore, IAsyncDisposable, IDisposable
+public interface IMarsadStore : IIngestStore, IQueryStore, ISearchStore, IReviewStore, IUserStore, IWatchStateStore, IAsyncDisposable, IDisposable
 {
     /// <summary>"sqlite" or "postgres".</summary>
     string Kind { get; }

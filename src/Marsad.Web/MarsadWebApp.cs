@@ -9,6 +9,7 @@ using Marsad.Web.Features.Events;
 using Marsad.Web.Features.Export;
 using Marsad.Web.Features.Ingest;
 using Marsad.Web.Features.Review;
+using Marsad.Web.Features.Watch;
 using Marsad.Web.Infrastructure;
 
 namespace Marsad.Web;
@@ -108,6 +109,7 @@ public static class MarsadWebApp
             read.MapArticleEndpoints();
             read.MapActorEndpoints();
             read.MapExportEndpoints();
+            read.MapWatchEndpoints();
             api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapReviewEndpoints();
             api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapIngestEndpoints();
         });

@@ -16,9 +16,10 @@ internal static class ServeCommand
         var tiles = new Option<string?>("--tiles") { Description = "XYZ tile server URL template for online use, e.g. https://tile.example.org/{z}/{x}/{y}.png (default: offline basemap)." };
         var tileAttribution = new Option<string?>("--tile-attribution") { Description = "Attribution text for the tile server." };
         var readSignIn = new Option<bool>("--read-requires-sign-in") { Description = "Require sign-in for reading too (default: reading is open, reviewing needs sign-in)." };
+        var watch = new Option<string?>("--watch") { Description = "Also follow the outlets of this sources file (as `marsad watch` does), while serving." };
         var cmd = new Command("serve", "Serve the JSON API and the browser UI (map, timeline, actor graph, evidence, review).")
         {
-            db, urls, tiles, tileAttribution, readSignIn,
+            db, urls, tiles, tileAttribution, readSignIn, watch,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -41,6 +42,23 @@ internal static class ServeCommand
                 Directory.CreateDirectory(dir);
             }
 
+            Marsad.Watch.Config.WatchConfig? watchConfig = null;
+            if (parse.GetValue(watch) is { } sourcesFile)
+            {
+                var read = Marsad.Watch.Config.WatchConfigReader.Read(sourcesFile);
+                foreach (var e in read.Errors)
+                {
+                    io.Stderr.WriteLine($"marsad serve: --watch {sourcesFile}: {e}");
+                }
+
+                if (read.Config is null)
+                {
+                    return MarsadCommandLine.ExitUsage;
+                }
+
+                watchConfig = read.Config;
+            }
+
             using var store = MarsadStore.Open(options.Database);
             await store.MigrateAsync(ct).ConfigureAwait(false);
             var pipeline = PipelineFactory.CreateExtraction(MarsadData.Locate());
@@ -51,7 +69,22 @@ internal static class ServeCommand
                 io.Stderr.WriteLine($"marsad serve: listening on {url}");
             }
 
+            if (watchConfig is null)
+            {
+                await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+                return MarsadCommandLine.ExitOk;
+            }
+
+            // The watcher runs beside the server and stops with it.
+            var time = TimeProvider.System;
+            using var logs = new Marsad.Watch.Logging.JsonLinesLoggerProvider(io.Stderr, time);
+            using var http = new Marsad.Watch.Http.PoliteHttpClient(watchConfig.Http, watchConfig.UserAgent, time);
+            using var watcher = new Marsad.Watch.Watcher(watchConfig, store, pipeline.Run, http, time, logs.CreateLogger("marsad.watch"));
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
+            var watching = watcher.RunAsync(stopping.Token);
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
             return MarsadCommandLine.ExitOk;
         });
         return cmd;

@@ -63,6 +63,7 @@ internal sealed class PostgresStore : Sql.SqlStore
         2 => [.. Sql.Schema.Version2.Select(Dialect)],
         3 => [.. Sql.Schema.Version3.Select(Dialect)],
         4 => [.. Sql.Schema.Version4.Select(Dialect), .. Sql.Schema.PostgresVersion4],
+        5 => [.. Sql.Schema.Version5Watch.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

@@ -186,6 +186,41 @@ internal static class Schema
         "UPDATE events SET country = (json::jsonb -> 'location' ->> 'country') WHERE jsonb_typeof(json::jsonb -> 'location') = 'object'",
     ];
 
+    /// <summary>
+    /// Version 5: <c>marsad watch</c>'s state. <c>watch_sources</c>: per source (keyed by its configured URL) the last
+    /// poll and success, HTTP validators (ETag, Last-Modified) of the last fully processed response, consecutive
+    /// failures, the last error and when it is next due. <c>watch_items</c>: per item (keyed by its link, or source and
+    /// hash when it has none) the content hash last processed and the document it became, written in the same
+    /// transaction as that document, so a killed watcher neither loses nor repeats an item.
+    /// </summary>
+    public static readonly string[] Version5Watch =
+    [
+        """
+        CREATE TABLE watch_sources (
+          source_id TEXT PRIMARY KEY,
+          outlet TEXT,
+          feed_url TEXT,
+          etag TEXT,
+          last_modified TEXT,
+          last_poll TEXT,
+          last_success TEXT,
+          last_error TEXT,
+          failures INTEGER NOT NULL,
+          next_due TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE watch_items (
+          item_key TEXT PRIMARY KEY,
+          source_id TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          document_id TEXT,
+          outcome TEXT NOT NULL,
+          seen_at TEXT NOT NULL)
+        """,
+        "CREATE INDEX ix_watch_items_source ON watch_items(source_id, seen_at)",
+        "CREATE INDEX ix_documents_ingested ON documents(ingested_at)",
+    ];
+
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

@@ -18,7 +18,7 @@ namespace Marsad.Store.Sql;
 /// The store over SQL, shared by SQLite and PostgreSQL: the same tables, the same parameterized statements
 /// (every user value is a parameter). Dialects supply connections, migration extras, locking and full-text search.
 /// </summary>
-internal abstract class SqlStore(TimeProvider time) : IMarsadStore
+internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
 {
     protected const string EventColumns =
         "id, document_id, ordinal, version, status, event_type, sub_event_type, event_date, time_precision, actor1_id, actor1_name, actor2_id, actor2_name, place_id, place_name, admin1, admin2, latitude, longitude, geo_precision, fatalities, attribution_kind, outlet, published, confidence, merged_id, json";
@@ -31,7 +31,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 4;
+    public static int LatestVersion => 5;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -117,7 +117,12 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
 
     // ---- ingest --------------------------------------------------------------------------------------
 
-    public async Task<IngestBatchResult> IngestBatchAsync(IReadOnlyList<AnnotatedDocument> documents, CancellationToken cancellationToken = default)
+    public Task<IngestBatchResult> IngestBatchAsync(IReadOnlyList<AnnotatedDocument> documents, CancellationToken cancellationToken = default) =>
+        IngestBatchCoreAsync(documents, null, cancellationToken);
+
+    /// <summary>The batch transaction; <paramref name="beforeCommit"/> writes more rows in it (the watcher's item marks).</summary>
+    private async Task<IngestBatchResult> IngestBatchCoreAsync(
+        IReadOnlyList<AnnotatedDocument> documents, Func<DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var prepared = documents.Select(PreparedDocument.From).ToList();
@@ -138,6 +143,11 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
             {
                 results.Add(await IngestOneAsync(c, tx, commands, p, now, cancellationToken).ConfigureAwait(false));
             }
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(c, tx, cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -372,7 +382,7 @@ internal abstract class SqlStore(TimeProvider time) : IMarsadStore
         }
     }
 
-    public static string EventId(string documentId, int ordinal) => documentId + "-" + ordinal.ToString(CultureInfo.InvariantCulture);
+    public static string EventId(string documentId, int ordinal) => StoreIds.EventId(documentId, ordinal);
 
     public async Task RecordRejectionAsync(string input, string reason, CancellationToken cancellationToken = default)
     {

@@ -47,6 +47,7 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
         2 => [.. Sql.Schema.Version2.Select(Dialect)],
         3 => [.. Sql.Schema.Version3.Select(Dialect)],
         4 => [.. Sql.Schema.Version4.Select(Dialect), .. Sql.Schema.SqliteVersion4],
+        5 => [.. Sql.Schema.Version5Watch.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
