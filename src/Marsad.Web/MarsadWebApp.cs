@@ -71,7 +71,7 @@ public static class MarsadWebApp
         var assets = app.ApplicationServices.GetRequiredService<EmbeddedAssets>();
         app.UseMarsadSecurityHeaders(options);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiErrors.Handle });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ApiErrors.StatusCodePage);
         app.Use((ctx, next) =>
         {
             // The embedded provider lists no directories, so map "/" to the map page here.
@@ -104,11 +104,12 @@ public static class MarsadWebApp
                 read.RequireAuthorization(AuthSetup.ReaderPolicy);
             }
 
+            read.AddEndpointFilter(EventFilters.Validate);
             read.MapEventEndpoints();
             read.MapArticleEndpoints();
             read.MapActorEndpoints();
             read.MapExportEndpoints();
-            api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapReviewEndpoints();
+            api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).AddEndpointFilter(EventFilters.Validate).MapReviewEndpoints();
             api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapIngestEndpoints();
         });
     }

@@ -62,6 +62,7 @@ internal sealed class PostgresStore : Sql.SqlStore
         1 => [.. Sql.Schema.Version1.Select(Dialect), .. Sql.Schema.PostgresVersion1Fts],
         2 => [.. Sql.Schema.Version2.Select(Dialect)],
         3 => [.. Sql.Schema.Version3.Select(Dialect)],
+        4 => [.. Sql.Schema.Version4.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

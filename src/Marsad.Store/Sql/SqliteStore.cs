@@ -46,6 +46,7 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
         1 => [.. Sql.Schema.Version1.Select(Dialect), .. Sql.Schema.SqliteVersion1Fts],
         2 => [.. Sql.Schema.Version2.Select(Dialect)],
         3 => [.. Sql.Schema.Version3.Select(Dialect)],
+        4 => [.. Sql.Schema.Version4.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

@@ -47,15 +47,31 @@ export function el(tag, attrs, ...children) {
   return e;
 }
 
-/** Only relative links and http(s) URLs; anything else (javascript:, data:) becomes inert. */
-export function safeHref(v) {
+/**
+ * A link target as a path on this site, or null. Parsed as a URL against this origin, never judged by string
+ * prefixes: "/\\example.org/x", "//x", "https://x" and "javascript:..." all resolve elsewhere and are refused.
+ */
+export function sameOriginPath(v) {
   const s = String(v ?? '');
-  if (s.startsWith('/') && !s.startsWith('//')) return s;
+  if (!s) return null;
   try {
     const u = new URL(s, location.origin);
-    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+    if (u.origin === location.origin && (u.protocol === 'http:' || u.protocol === 'https:')) return u.pathname + u.search + u.hash;
   } catch { /* not a URL */ }
-  return '#';
+  return null;
+}
+
+/**
+ * Links: a target written as a relative path must stay on this site; an absolute http(s) URL (a source's
+ * address) is allowed as such; anything else (javascript:, data:, protocol-relative) becomes inert.
+ */
+export function safeHref(v) {
+  const s = String(v ?? '').trim();
+  if (/^https?:\/\//i.test(s)) {
+    try { const u = new URL(s); if (u.protocol === 'http:' || u.protocol === 'https:') return u.href; } catch { /* not a URL */ }
+    return '#';
+  }
+  return sameOriginPath(s) ?? '#';
 }
 
 export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
@@ -159,6 +175,15 @@ export function highlighted(text, spans) {
   return container;
 }
 
+/** An error in the reader's language: by the API's error code, else by HTTP status, else a generic line. */
+export function errorText(e) {
+  const code = e && e.body && e.body.code;
+  if (code && STRINGS.en['err_' + code]) return t('err_' + code);
+  const byStatus = { 400: 'badRequest', 401: 'unauthorized', 403: 'forbidden', 404: 'notFound', 413: 'tooLarge', 429: 'tooManyRequests' }[e && e.status];
+  if (byStatus) return t('err_' + byStatus);
+  return e && e.status >= 500 ? t('err_internal') : t('err_network');
+}
+
 export function showError(node, e) {
-  clear(node).append(el('p', { class: 'error', role: 'alert' }, t('error') + ': ' + (e && e.message ? e.message : String(e))));
+  clear(node).append(el('p', { class: 'error', role: 'alert' }, t('error') + ': ' + errorText(e)));
 }
