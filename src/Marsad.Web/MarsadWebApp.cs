@@ -4,6 +4,7 @@ using Marsad.Store;
 using Marsad.Web.Features.Actors;
 using Marsad.Web.Features.Articles;
 using Marsad.Web.Features.Auth;
+using Marsad.Web.Features.Catalogues;
 using Marsad.Web.Features.Config;
 using Marsad.Web.Features.Events;
 using Marsad.Web.Features.Export;
@@ -24,14 +25,14 @@ public delegate AnnotatedDocument DocumentExtractor(Document document);
 public static class MarsadWebApp
 {
     /// <summary>Builds the application on a store that is already migrated.</summary>
-    public static WebApplication Build(WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null)
+    public static WebApplication Build(WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null, WebCatalogues? catalogues = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MarsadWebApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        ConfigureServices(builder.Services, options, store, extractor, time);
+        ConfigureServices(builder.Services, options, store, extractor, time, catalogues);
         var app = builder.Build();
         Configure(app, options);
         return app;
@@ -46,7 +47,7 @@ public static class MarsadWebApp
         return feature is null ? [] : [.. feature.Addresses];
     }
 
-    public static void ConfigureServices(IServiceCollection services, WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null)
+    public static void ConfigureServices(IServiceCollection services, WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null, WebCatalogues? catalogues = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -55,6 +56,7 @@ public static class MarsadWebApp
         services.AddSingleton(options);
         services.AddSingleton(store);
         services.AddSingleton(time);
+        services.AddSingleton(catalogues ?? WebCatalogues.Empty);
         services.AddSingleton(extractor ?? (d => AnnotatedDocument.Start(d)));
         services.AddSingleton(EmbeddedAssets.ForThisAssembly(time));
         services.AddSingleton<IngestService>();
@@ -109,6 +111,7 @@ public static class MarsadWebApp
             read.MapArticleEndpoints();
             read.MapActorEndpoints();
             read.MapExportEndpoints();
+            read.MapCatalogueEndpoints();
             api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).AddEndpointFilter(EventFilters.Validate).MapReviewEndpoints();
             api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapIngestEndpoints();
         });
