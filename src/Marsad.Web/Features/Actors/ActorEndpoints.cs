@@ -25,7 +25,7 @@ internal static class ActorEndpoints
             return Results.Json(Graph(await FromStoreAsync(store, q, ct).ConfigureAwait(false)));
         });
 
-    private static object Graph(IReadOnlyList<IndexedEvent> events)
+    internal static object Graph(IReadOnlyList<IndexedEvent> events)
     {
         var nodes = new SortedDictionary<string, (string Name, int? Inter, int Count)>(StringComparer.Ordinal);
         var edges = new SortedDictionary<(string, string), (List<string> Ids, Dictionary<string, int> Types)>();

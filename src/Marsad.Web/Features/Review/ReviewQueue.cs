@@ -45,7 +45,7 @@ internal static class ReviewQueue
         _ => 1,
     };
 
-    public static IReadOnlyList<ReviewReason> Reasons(StoredEvent e, ISet<string> conflictingMerges, WebCatalogues catalogues)
+    public static IReadOnlyList<ReviewReason> Reasons(StoredEvent e, IReadOnlySet<string> conflictingMerges, WebCatalogues catalogues)
     {
         var list = new List<ReviewReason>();
         if (e.MergedEventId is { } m && conflictingMerges.Contains(m))

@@ -27,10 +27,12 @@ export function addBasemap(map, cfg) {
   }
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth · Who's On First · OpenSyria (CC BY 4.0)");
-  map.createPane('labels').style.zIndex = '450';
+  // Panes: land (countries, opaque offline) under the admin outlines, both under the markers (overlay pane, 400).
+  map.createPane('land').style.zIndex = '300';
   map.createPane('admin').style.zIndex = '350';
+  map.createPane('labels').style.zIndex = '450';
   json('/basemap/region-countries.geojson').then(gj => {
-    L.geoJSON(gj, { style: f => ({ color: '#5d6d7e', weight: f.properties.iso_n3 === '760' ? 2 : 1, fillColor: f.properties.iso_n3 === '760' ? '#fdfefe' : '#eef1f3', fillOpacity: cfg.tileUrl ? 0 : 1 }), interactive: false }).addTo(map).bringToBack();
+    L.geoJSON(gj, { pane: 'land', style: f => ({ color: '#5d6d7e', weight: f.properties.iso_n3 === '760' ? 2 : 1, fillColor: f.properties.iso_n3 === '760' ? '#fdfefe' : '#eef1f3', fillOpacity: cfg.tileUrl ? 0 : 1 }), interactive: false }).addTo(map);
   }).catch(() => { /* no country outlines: markers still show */ });
   const govLabels = L.layerGroup().addTo(map);
   json('/basemap/admin1.geojson').then(gj => {
