@@ -95,8 +95,9 @@ public sealed class WorkbenchTests(WebHost host) : IClassFixture<WebHost>
         ReviewQueue.Reasons(Ev("x", null, actor1Id: null), new HashSet<string>(), cat).ShouldContain(ReviewReason.ProvisionalActor);
         ReviewQueue.Reasons(Ev("x", null, actor1Id: "actor:new-group"), new HashSet<string>(), cat).ShouldContain(ReviewReason.ProvisionalActor);
         ReviewQueue.Reasons(Ev("x", new DateOnly(2024, 1, 1), actor1Id: "actor:sdf"), new HashSet<string>(), cat).ShouldNotContain(ReviewReason.ProvisionalActor);
-        // Without any catalogue, only a missing id marks an actor provisional.
+        // Without any catalogue, a missing id or the annotator's provisional id marks an actor provisional.
         ReviewQueue.Reasons(Ev("x", new DateOnly(2024, 1, 1), actor1Id: "actor:new-group"), new HashSet<string>(), WebCatalogues.Empty).ShouldNotContain(ReviewReason.ProvisionalActor);
+        ReviewQueue.Reasons(Ev("x", new DateOnly(2024, 1, 1), actor1Id: ReviewQueue.ProvisionalIdPrefix + "kataib-x"), new HashSet<string>(), WebCatalogues.Empty).ShouldContain(ReviewReason.ProvisionalActor);
     }
 
     [Fact]

@@ -71,8 +71,12 @@ internal static class ReviewQueue
         return list;
     }
 
+    /// <summary>Ids the actor annotator gives groups it found in the text but not in the catalogue.</summary>
+    public const string ProvisionalIdPrefix = "actor:auto:";
+
     private static bool IsProvisional(string? id, string? name, WebCatalogues catalogues) =>
-        name is not null && (id is null || (catalogues.ActorList.Count > 0 && !catalogues.HasActor(id)));
+        name is not null && (id is null || id.StartsWith(ProvisionalIdPrefix, StringComparison.Ordinal)
+            || (catalogues.ActorList.Count > 0 && !catalogues.HasActor(id)));
 
     /// <summary>Merged events whose members report different (known) death tolls.</summary>
     public static HashSet<string> ConflictingMerges(IEnumerable<IndexedEvent> all) =>
