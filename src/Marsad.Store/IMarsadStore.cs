@@ -73,8 +73,14 @@ public interface IUserStore
     /// <summary>Adds a user; false when the name is taken.</summary>
     Task<bool> AddUserAsync(string name, string passwordHash, string role = "reviewer", CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a user's password hash; false when there is no such user.</summary>
+    /// <summary>Replaces a user's password hash and revokes the user's sessions; false when there is no such user.</summary>
     Task<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes every session of the user (bumps <see cref="StoreUser.SessionGeneration"/>); false when there is no such user.</summary>
+    Task<bool> RevokeSessionsAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Disables (or re-enables) a user and revokes the user's sessions; false when there is no such user.</summary>
+    Task<bool> SetDisabledAsync(string name, bool disabled, CancellationToken cancellationToken = default);
 
     Task<StoreUser?> GetUserAsync(string name, CancellationToken cancellationToken = default);
 

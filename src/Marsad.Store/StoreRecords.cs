@@ -284,7 +284,9 @@ public sealed record ActorEdge(string Actor1Id, string Actor2Id, int EventCount,
 public sealed record ActorGraph(IReadOnlyList<ActorNode> Nodes, IReadOnlyList<ActorEdge> Edges);
 
 /// <summary>A user of the review UI. The store keeps the hash only; hashing is the caller's.</summary>
-public sealed record StoreUser(string Name, string PasswordHash, string Role, DateTimeOffset CreatedAt);
+/// <param name="SessionGeneration">Written into each session; a session carrying an older generation is revoked.</param>
+/// <param name="Disabled">A disabled user cannot sign in and has no valid session.</param>
+public sealed record StoreUser(string Name, string PasswordHash, string Role, DateTimeOffset CreatedAt, long SessionGeneration = 0, bool Disabled = false);
 
 /// <summary>What happened to one input.</summary>
 public sealed record IngestItemResult(string Input, string? DocumentId, IngestOutcome Outcome, int Events, string? DuplicateOf, string? Reason);

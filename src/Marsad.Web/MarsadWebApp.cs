@@ -4,6 +4,7 @@ using Marsad.Store;
 using Marsad.Web.Features.Actors;
 using Marsad.Web.Features.Articles;
 using Marsad.Web.Features.Auth;
+using Marsad.Web.Features.Catalogues;
 using Marsad.Web.Features.Config;
 using Marsad.Web.Features.Events;
 using Marsad.Web.Features.Export;
@@ -25,14 +26,14 @@ public delegate AnnotatedDocument DocumentExtractor(Document document);
 public static class MarsadWebApp
 {
     /// <summary>Builds the application on a store that is already migrated.</summary>
-    public static WebApplication Build(WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null)
+    public static WebApplication Build(WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null, WebCatalogues? catalogues = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MarsadWebApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        ConfigureServices(builder.Services, options, store, extractor, time);
+        ConfigureServices(builder.Services, options, store, extractor, time, catalogues);
         var app = builder.Build();
         Configure(app, options);
         return app;
@@ -47,7 +48,7 @@ public static class MarsadWebApp
         return feature is null ? [] : [.. feature.Addresses];
     }
 
-    public static void ConfigureServices(IServiceCollection services, WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null)
+    public static void ConfigureServices(IServiceCollection services, WebOptions options, IMarsadStore store, DocumentExtractor? extractor = null, TimeProvider? time = null, WebCatalogues? catalogues = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,6 +57,7 @@ public static class MarsadWebApp
         services.AddSingleton(options);
         services.AddSingleton(store);
         services.AddSingleton(time);
+        services.AddSingleton(catalogues ?? WebCatalogues.Empty);
         services.AddSingleton(extractor ?? (d => AnnotatedDocument.Start(d)));
         services.AddSingleton(EmbeddedAssets.ForThisAssembly(time));
         services.AddSingleton<IngestService>();
@@ -72,7 +74,7 @@ public static class MarsadWebApp
         var assets = app.ApplicationServices.GetRequiredService<EmbeddedAssets>();
         app.UseMarsadSecurityHeaders(options);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiErrors.Handle });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ApiErrors.StatusCodePage);
         app.Use((ctx, next) =>
         {
             // The embedded provider lists no directories, so map "/" to the map page here.
@@ -105,12 +107,14 @@ public static class MarsadWebApp
                 read.RequireAuthorization(AuthSetup.ReaderPolicy);
             }
 
+            read.AddEndpointFilter(EventFilters.Validate);
             read.MapEventEndpoints();
             read.MapArticleEndpoints();
             read.MapActorEndpoints();
             read.MapExportEndpoints();
             read.MapWatchEndpoints();
-            api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapReviewEndpoints();
+            read.MapCatalogueEndpoints();
+            api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).AddEndpointFilter(EventFilters.Validate).MapReviewEndpoints();
             api.MapGroup("").RequireAuthorization(AuthSetup.ReviewerPolicy).MapIngestEndpoints();
         });
     }

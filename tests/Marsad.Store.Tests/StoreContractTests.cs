@@ -427,6 +427,30 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task SessionGeneration_PasswordRevokeDisable_EachBumpsIt()
+    {
+        (await Store.AddUserAsync("amal", "hash-1")).ShouldBeTrue();
+        var fresh = (await Store.GetUserAsync("amal")).ShouldNotBeNull();
+        fresh.SessionGeneration.ShouldBe(0);
+        fresh.Disabled.ShouldBeFalse();
+
+        (await Store.SetPasswordHashAsync("amal", "hash-2")).ShouldBeTrue();
+        (await Store.GetUserAsync("amal"))!.SessionGeneration.ShouldBe(1);
+        (await Store.RevokeSessionsAsync("amal")).ShouldBeTrue();
+        (await Store.GetUserAsync("amal"))!.SessionGeneration.ShouldBe(2);
+        (await Store.SetDisabledAsync("amal", true)).ShouldBeTrue();
+        var disabled = (await Store.GetUserAsync("amal"))!;
+        disabled.Disabled.ShouldBeTrue();
+        disabled.SessionGeneration.ShouldBe(3);
+        (await Store.SetDisabledAsync("amal", false)).ShouldBeTrue();
+        (await Store.ListUsersAsync()).Single().Disabled.ShouldBeFalse();
+
+        // Unknown users change nothing.
+        (await Store.RevokeSessionsAsync("nobody")).ShouldBeFalse();
+        (await Store.SetDisabledAsync("nobody", true)).ShouldBeFalse();
+    }
+
+    [StoreFact]
     public async Task RecordRejectionAsync_Reason_Listed()
     {
         await Store.RecordRejectionAsync("inbox/empty.txt", "empty file");

@@ -5,6 +5,7 @@ using Marsad.Web.Features.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Marsad.Tests;
 
@@ -29,11 +30,18 @@ public sealed class MarsadFactory : WebApplicationFactory<MarsadFactory>
 
     public WebOptions Options { get; init; } = new();
 
+    /// <summary>The application's clock (sessions, rate limits); the system clock when null.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>Everything the application logged (category, level, whether an exception came with it).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.AddProvider(Logs))
             .ConfigureWebHost(w => w
                 .UseContentRoot(AppContext.BaseDirectory)
-                .ConfigureServices(s => MarsadWebApp.ConfigureServices(s, Options, Store))
+                .ConfigureServices(s => MarsadWebApp.ConfigureServices(s, Options, Store, time: Time))
                 .Configure(app => MarsadWebApp.Configure(app, Options)));
 
     /// <summary>The UI is embedded in the assembly; the content root only needs to exist.</summary>

@@ -18,6 +18,21 @@ internal static class Fixtures
     public static readonly PlaceRef Mayadin = new("geonames:900002", "Mayadin Test", "الميادين", 35.02, 40.45, "SY", "Deir ez-Zor", "Al Mayadin", null, "town");
     public static readonly PlaceRef Daraa = new("geonames:900003", "Daraa Test", "درعا", 32.62, 36.10, "SY", "Daraa", "Daraa", null, "city");
 
+    /// <summary>The actor catalogue and gazetteer the test server offers (Arabic names written for these tests).</summary>
+    public static Marsad.Web.Features.Catalogues.WebCatalogues Catalogues() => new(
+        [
+            Actor("actor:syrian-army", "Military Forces of Syria", "قوات النظام", 1),
+            Actor("actor:civilians", "Civilians (Syria)", "مدنيون", 7),
+            Actor("actor:sdf", "Syrian Democratic Forces", "قوات سوريا الديمقراطية", 2),
+            Actor("actor:tribal-militias", "Tribal militias", "مسلحو العشائر", 4),
+            Actor("actor:ypg", "People's Protection Units", "وحدات حماية الشعب", 2),
+            Actor("actor:protesters", "Protesters (Syria)", "متظاهرون", 6),
+        ],
+        [.. new[] { Maarrat, Mayadin, Daraa }.Select(p => new Marsad.Knowledge.Places.Place(p.Id, p.Name, p.NameAr, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, p.Kind, "PPL", 1000, null, []))]);
+
+    private static Marsad.Knowledge.Actors.Actor Actor(string id, string name, string nameAr, int inter) =>
+        new(id, name, nameAr, inter, "SY", null, "test", [nameAr]);
+
     public static IReadOnlyList<AnnotatedDocument> All() => [Shelling("مرصد الشرق", 3, "قتل ثلاثة مدنيين"), Shelling("وكالة الفرات", 4, "قتل أربعة مدنيين"), Clash(), Protest(), Hostile()];
 
     /// <summary>The same shelling told by two outlets with different death tolls (a conflict of figures).</summary>

@@ -30,7 +30,7 @@ public sealed class WebHost : IAsyncLifetime
         await Store.IngestBatchAsync(Fixtures.All());
         await Store.RecomputeMergesAsync();
         await Store.AddUserAsync(Reviewer, PasswordHashing.Hash(Password), "reviewer");
-        _app = MarsadWebApp.Build(Options with { Urls = "http://127.0.0.1:0", Database = Path.Combine(_dir, "test.db") }, Store);
+        _app = MarsadWebApp.Build(Options with { Urls = "http://127.0.0.1:0", Database = Path.Combine(_dir, "test.db") }, Store, catalogues: Fixtures.Catalogues());
         await _app.StartAsync();
         BaseAddress = new Uri(MarsadWebApp.Addresses(_app)[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }

@@ -6,7 +6,8 @@ namespace Marsad.Cli.Commands;
 /// <summary>
 /// <c>marsad data build [--shared DIR] [--out DATA_DIR]</c>: regenerates the derived place files
 /// (<c>data/places/geonames.tsv</c>, <c>admin.tsv</c>) from GeoNames cities500 and the OpenSyria admin
-/// gazetteer, and re-hashes <c>data/places/catalogue.json</c>.
+/// gazetteer, and re-hashes <c>data/places/catalogue.json</c>; with <c>whosonfirst_mena/</c> present, also the map's
+/// governorate and district outlines (<c>data/basemap/admin1.geojson</c>, <c>admin2.geojson</c>).
 /// </summary>
 internal static class DataBuildCommand
 {
@@ -29,6 +30,17 @@ internal static class DataBuildCommand
             var result = PlaceDataBuilder.Build(geonames, admin, parse.GetValue(output)!);
             Marsad.Knowledge.KnowledgeCatalogues.WriteActorsAndPersons(parse.GetValue(output)!);
             io.Stdout.WriteLine($"places: {result.GeonamesRows} GeoNames rows, {result.AdminRows} admin units");
+            var wof = Path.Combine(src, "whosonfirst_mena");
+            if (File.Exists(Path.Combine(wof, "regions.geojson")) && File.Exists(Path.Combine(wof, "counties.geojson")))
+            {
+                var basemap = Marsad.Web.Basemap.BasemapBuilder.Build(wof, parse.GetValue(output)!);
+                io.Stdout.WriteLine($"basemap: {basemap.Governorates} governorate and {basemap.Districts} district outlines, {basemap.Vertices} vertices");
+            }
+            else
+            {
+                io.Stderr.WriteLine($"marsad data build: {wof} not found; basemap outlines left as they are");
+            }
+
             return MarsadCommandLine.ExitOk;
         });
         return new Command("data", "Language data maintenance.") { build };

@@ -61,8 +61,11 @@ internal static class ServeCommand
 
             using var store = MarsadStore.Open(options.Database);
             await store.MigrateAsync(ct).ConfigureAwait(false);
-            var pipeline = PipelineFactory.CreateExtraction(MarsadData.Locate());
-            await using var app = MarsadWebApp.Build(options, store, pipeline.Run);
+            var data = MarsadData.Locate();
+            var pipeline = PipelineFactory.CreateExtraction(data);
+            // Arabic actor names and the review's actor and place pickers.
+            var catalogues = Marsad.Web.Features.Catalogues.WebCatalogues.From(Marsad.Knowledge.KnowledgeBase.LoadWithUserPlaces(data.Root));
+            await using var app = MarsadWebApp.Build(options, store, pipeline.Run, catalogues: catalogues);
             await app.StartAsync(ct).ConfigureAwait(false);
             foreach (var url in MarsadWebApp.Addresses(app))
             {

@@ -5,7 +5,8 @@ using Marsad.Web.Features.Auth;
 namespace Marsad.Cli.Commands;
 
 /// <summary>
-/// <c>marsad user add NAME [--role reviewer|admin] [--db DB]</c>, <c>marsad user passwd NAME</c>, <c>marsad user list</c>.
+/// <c>marsad user add NAME [--role reviewer|admin] [--db DB]</c>, <c>marsad user passwd NAME</c>, <c>marsad user disable|enable NAME</c>,
+/// <c>marsad user list</c>. A password change or disabling revokes every session of the user.
 /// The password is read from <c>MARSAD_PASSWORD</c> or the first line of stdin (never from the command line);
 /// it is stored as a PBKDF2-SHA256 hash with a per-user salt.
 /// </summary>
@@ -63,13 +64,36 @@ internal static class UserCommand
             return MarsadCommandLine.ExitOk;
         });
 
+        var disable = StateCommand("disable", "Disable a user: no sign-in, every open session revoked.", disabled: true);
+        var enable = StateCommand("enable", "Re-enable a disabled user (old sessions stay revoked).", disabled: false);
+
+        Command StateCommand(string verb, string description, bool disabled)
+        {
+            var name = new Argument<string>("NAME") { Description = "User name." };
+            var c = new Command(verb, description) { name };
+            c.SetAction(async (parse, ct) =>
+            {
+                using var store = await OpenAsync(parse.GetValue(db), ct).ConfigureAwait(false);
+                var n = parse.GetValue(name)!.Trim();
+                if (!await store.SetDisabledAsync(n, disabled, ct).ConfigureAwait(false))
+                {
+                    io.Stderr.WriteLine($"marsad user {verb}: no user '{n}'.");
+                    return MarsadCommandLine.ExitUsage;
+                }
+
+                io.Stdout.WriteLine($"{verb}d user {n}");
+                return MarsadCommandLine.ExitOk;
+            });
+            return c;
+        }
+
         var list = new Command("list", "List users.");
         list.SetAction(async (parse, ct) =>
         {
             using var store = await OpenAsync(parse.GetValue(db), ct).ConfigureAwait(false);
             foreach (var u in await store.ListUsersAsync(ct).ConfigureAwait(false))
             {
-                io.Stdout.WriteLine($"{u.Name}\t{u.Role}\t{u.CreatedAt:yyyy-MM-dd}");
+                io.Stdout.WriteLine($"{u.Name}\t{u.Role}\t{u.CreatedAt:yyyy-MM-dd}{(u.Disabled ? "\tdisabled" : "")}");
             }
 
             return MarsadCommandLine.ExitOk;
@@ -77,6 +101,8 @@ internal static class UserCommand
 
         cmd.Subcommands.Add(add);
         cmd.Subcommands.Add(passwd);
+        cmd.Subcommands.Add(disable);
+        cmd.Subcommands.Add(enable);
         cmd.Subcommands.Add(list);
         return cmd;
     }

@@ -64,6 +64,7 @@ internal sealed class PostgresStore : Sql.SqlStore
         3 => [.. Sql.Schema.Version3.Select(Dialect)],
         4 => [.. Sql.Schema.Version4.Select(Dialect), .. Sql.Schema.PostgresVersion4],
         5 => [.. Sql.Schema.Version5Watch.Select(Dialect)],
+        6 => [.. Sql.Schema.Version6Sessions.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

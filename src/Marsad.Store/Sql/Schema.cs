@@ -221,6 +221,17 @@ internal static class Schema
         "CREATE INDEX ix_documents_ingested ON documents(ingested_at)",
     ];
 
+    /// <summary>
+    /// Version 6: sign-in sessions. <c>session_generation</c> is written into every session cookie and bumped by a
+    /// password change, a sign-out or disabling the user, which revokes every session issued before; a disabled
+    /// user cannot sign in.
+    /// </summary>
+    public static readonly string[] Version6Sessions =
+    [
+        "ALTER TABLE users ADD COLUMN session_generation BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0",
+    ];
+
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

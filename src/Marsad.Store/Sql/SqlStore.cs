@@ -31,7 +31,7 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 5;
+    public static int LatestVersion => 6;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -1120,24 +1120,45 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
     {
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET password_hash = @passwordHash WHERE name = @name", new { name, passwordHash }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+            "UPDATE users SET password_hash = @passwordHash, session_generation = session_generation + 1 WHERE name = @name",
+            new { name, passwordHash }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
+
+    public async Task<bool> RevokeSessionsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET session_generation = session_generation + 1 WHERE name = @name", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> SetDisabledAsync(string name, bool disabled, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET disabled = @disabled, session_generation = session_generation + 1 WHERE name = @name",
+            new { name, disabled = disabled ? 1 : 0 }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    private const string UserColumns = "name, password_hash, role, created_at, session_generation, disabled";
 
     public async Task<StoreUser?> GetUserAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var r = await c.QuerySingleOrDefaultAsync<(string Name, string Hash, string Role, string At)?>(new CommandDefinition(
-            "SELECT name, password_hash, role, created_at FROM users WHERE name = @name", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return r is { } u ? new StoreUser(u.Name, u.Hash, u.Role, ParseTime(u.At)) : null;
+        var r = await c.QuerySingleOrDefaultAsync<(string Name, string Hash, string Role, string At, long Generation, long Disabled)?>(new CommandDefinition(
+            $"SELECT {UserColumns} FROM users WHERE name = @name", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return r is { } u ? ToUser(u) : null;
     }
 
     public async Task<IReadOnlyList<StoreUser>> ListUsersAsync(CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await c.QueryAsync<(string Name, string Hash, string Role, string At)>(new CommandDefinition(
-            "SELECT name, password_hash, role, created_at FROM users ORDER BY name", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(u => new StoreUser(u.Name, u.Hash, u.Role, ParseTime(u.At)))];
+        var rows = await c.QueryAsync<(string Name, string Hash, string Role, string At, long Generation, long Disabled)>(new CommandDefinition(
+            $"SELECT {UserColumns} FROM users ORDER BY name", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(ToUser)];
     }
+
+    private static StoreUser ToUser((string Name, string Hash, string Role, string At, long Generation, long Disabled) u) =>
+        new(u.Name, u.Hash, u.Role, ParseTime(u.At), u.Generation, u.Disabled != 0);
 
     // ---- helpers -------------------------------------------------------------------------------------
 

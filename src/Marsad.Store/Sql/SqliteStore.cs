@@ -48,6 +48,7 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
         3 => [.. Sql.Schema.Version3.Select(Dialect)],
         4 => [.. Sql.Schema.Version4.Select(Dialect), .. Sql.Schema.SqliteVersion4],
         5 => [.. Sql.Schema.Version5Watch.Select(Dialect)],
+        6 => [.. Sql.Schema.Version6Sessions.Select(Dialect)],
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 

@@ -28,27 +28,74 @@ internal static class WebJson
     }
 }
 
-/// <summary>Errors as JSON <c>{error}</c>; exceptions never leak details.</summary>
+/// <summary>What went wrong, for the UI to say in the reader's language (the English message is for API users).</summary>
+internal enum ApiErrorCode
+{
+    BadRequest,
+    BadFilter,
+    NotFound,
+    Unauthorized,
+    Forbidden,
+    BadLogin,
+    CredentialsRequired,
+    AccountDisabled,
+    TooManyRequests,
+    Antiforgery,
+    TooLarge,
+    Internal,
+}
+
+/// <summary>Errors as JSON <c>{error, code}</c>; exceptions never leak details.</summary>
 internal static class ApiErrors
 {
     public static async Task Handle(HttpContext ctx)
     {
         var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
-        (int status, string message) = error switch
+        (int status, ApiErrorCode code, string message) = error switch
         {
-            BadHttpRequestException b => (b.StatusCode, "Bad request."),
-            KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found."),
-            FormatException or ArgumentException or InvalidOperationException => (StatusCodes.Status400BadRequest, error.Message),
-            _ => (StatusCodes.Status500InternalServerError, "Internal error."),
+            BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? ApiErrorCode.TooLarge : ApiErrorCode.BadRequest, "Bad request."),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, ApiErrorCode.NotFound, "Not found."),
+            FormatException or ArgumentException or InvalidOperationException => (StatusCodes.Status400BadRequest, ApiErrorCode.BadRequest, error.Message),
+            _ => (StatusCodes.Status500InternalServerError, ApiErrorCode.Internal, "Internal error."),
         };
         ctx.Response.StatusCode = status;
-        await ctx.Response.WriteAsJsonAsync(new { error = message }).ConfigureAwait(false);
+        await ctx.Response.WriteAsJsonAsync(new ErrorBody(message, code), WebJson.Options).ConfigureAwait(false);
     }
 
-    public static IResult BadRequest(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>Bodiless API errors (401 from the auth policies, 404 of unknown routes, 405) get the same JSON shape.</summary>
+    public static async Task StatusCodePage(Microsoft.AspNetCore.Diagnostics.StatusCodeContext ctx)
+    {
+        var http = ctx.HttpContext;
+        if (!http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync("HTTP " + http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            return;
+        }
 
-    public static IResult NotFound() => Results.Json(new { error = "Not found." }, statusCode: StatusCodes.Status404NotFound);
+        var status = http.Response.StatusCode;
+        var code = status switch
+        {
+            StatusCodes.Status401Unauthorized => ApiErrorCode.Unauthorized,
+            StatusCodes.Status403Forbidden => ApiErrorCode.Forbidden,
+            StatusCodes.Status404NotFound => ApiErrorCode.NotFound,
+            StatusCodes.Status413PayloadTooLarge => ApiErrorCode.TooLarge,
+            StatusCodes.Status429TooManyRequests => ApiErrorCode.TooManyRequests,
+            >= 500 => ApiErrorCode.Internal,
+            _ => ApiErrorCode.BadRequest,
+        };
+        await http.Response.WriteAsJsonAsync(new ErrorBody(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), code), WebJson.Options).ConfigureAwait(false);
+    }
+
+    public static IResult Error(int status, ApiErrorCode code, string message) =>
+        Results.Json(new ErrorBody(message, code), WebJson.Options, statusCode: status);
+
+    public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, ApiErrorCode.BadRequest, message);
+
+    public static IResult NotFound() => Error(StatusCodes.Status404NotFound, ApiErrorCode.NotFound, "Not found.");
 }
+
+internal sealed record ErrorBody(string Error, ApiErrorCode Code);
 
 internal static class StaticContentTypes
 {

@@ -25,7 +25,7 @@ internal static class ActorEndpoints
             return Results.Json(Graph(await FromStoreAsync(store, q, ct).ConfigureAwait(false)));
         });
 
-    private static object Graph(IReadOnlyList<IndexedEvent> events)
+    internal static object Graph(IReadOnlyList<IndexedEvent> events)
     {
         var nodes = new SortedDictionary<string, (string Name, int? Inter, int Count)>(StringComparer.Ordinal);
         var edges = new SortedDictionary<(string, string), (List<string> Ids, Dictionary<string, int> Types)>();
@@ -44,7 +44,8 @@ internal static class ActorEndpoints
                 nodes[a2] = nodes.TryGetValue(a2, out var n) ? n with { Count = n.Count + 1 } : (e.Actor2Name ?? a2, null, 1);
             }
 
-            if (e.Actor1Id is { } s && e.Actor2Id is { } t)
+            // An actor against itself (a self-loop) says nothing about relations between actors.
+            if (e.Actor1Id is { } s && e.Actor2Id is { } t && s != t)
             {
                 if (!edges.TryGetValue((s, t), out var edge))
                 {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marsad.Store;
+using Marsad.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,7 +27,7 @@ internal static class AuthEndpoints
             var name = req.Username?.Trim();
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(req.Password))
             {
-                return Results.Json(new { error = "User name and password are required." }, statusCode: StatusCodes.Status400BadRequest);
+                return ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrorCode.CredentialsRequired, "User name and password are required.");
             }
 
             var u = await store.GetUserAsync(name, ctx.RequestAborted).ConfigureAwait(false);
@@ -34,18 +35,26 @@ internal static class AuthEndpoints
             var ok = PasswordHashing.Verify(req.Password, u?.PasswordHash ?? DummyHash.Value);
             if (u is null || !ok)
             {
-                return Results.Json(new { error = "Wrong user name or password." }, statusCode: StatusCodes.Status401Unauthorized);
+                return ApiErrors.Error(StatusCodes.Status401Unauthorized, ApiErrorCode.BadLogin, "Wrong user name or password.");
             }
 
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, u.Name), new Claim(ClaimTypes.Role, u.Role)],
-                CookieAuthenticationDefaults.AuthenticationScheme);
-            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
+            if (u.Disabled)
+            {
+                return ApiErrors.Error(StatusCodes.Status403Forbidden, ApiErrorCode.AccountDisabled, "This account is disabled.");
+            }
+
+            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionValidation.Principal(u)).ConfigureAwait(false);
             return Results.Json(new { name = u.Name, role = u.Role });
         }).RequireRateLimiting(AuthSetup.LoginRateLimit);
 
-        api.MapPost("/auth/logout", async (HttpContext ctx) =>
+        api.MapPost("/auth/logout", async (HttpContext ctx, IMarsadStore store) =>
         {
+            // Signing out ends every session of this user (other browsers too), not just this cookie.
+            if (ctx.User.UserName() is { } name)
+            {
+                await store.RevokeSessionsAsync(name, ctx.RequestAborted).ConfigureAwait(false);
+            }
+
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.Json(new { ok = true });
         });

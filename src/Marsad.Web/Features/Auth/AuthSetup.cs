@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Marsad.Web.Infrastructure;
 
 namespace Marsad.Web.Features.Auth;
 
@@ -16,6 +17,9 @@ internal static class AuthSetup
     /// <summary>Sign-in attempts allowed per client address per minute (slows password guessing).</summary>
     public const int LoginAttemptsPerMinute = 10;
 
+    /// <summary>A session ends this long after sign-in, however active (absolute expiry, never slid).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
     public static IServiceCollection AddMarsadAuth(this IServiceCollection services, WebOptions options)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -25,17 +29,22 @@ internal static class AuthSetup
                 c.Cookie.HttpOnly = true;
                 c.Cookie.SameSite = SameSiteMode.Strict;
                 c.Cookie.SecurePolicy = options.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                c.ExpireTimeSpan = TimeSpan.FromHours(12);
-                c.SlidingExpiration = true;
+                c.ExpireTimeSpan = SessionLifetime;
+                c.SlidingExpiration = false;
+                c.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 c.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
                 c.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((c, time) => c.TimeProvider = time);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ReviewerPolicy, p => p.RequireAuthenticatedUser().RequireRole("reviewer", "admin"));
         services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.OnRejected = (ctx, ct) => new ValueTask(ctx.HttpContext.Response.WriteAsJsonAsync(
+                new ErrorBody("Too many sign-in attempts; wait a minute.", ApiErrorCode.TooManyRequests), WebJson.Options, ct));
             r.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -63,7 +72,7 @@ internal static class AuthSetup
                 {
                     ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
                     ctx.Response.Headers["X-CSRF-Failed"] = "1";
-                    await ctx.Response.WriteAsJsonAsync(new { error = "Missing or invalid antiforgery token." }).ConfigureAwait(false);
+                    await ctx.Response.WriteAsJsonAsync(new ErrorBody("Missing or invalid antiforgery token.", ApiErrorCode.Antiforgery), WebJson.Options).ConfigureAwait(false);
                     return;
                 }
             }

@@ -3,6 +3,7 @@ using Marsad.Store;
 
 namespace Marsad.Web.Features.Events;
 
+/// <param name="Path">What the document came from, as readers may see it: a file's name (never the server's folders) or a URL.</param>
 internal sealed record DocumentDto(string Id, string? Title, string? Outlet, string? Url, string? Published, string Path);
 
 internal sealed record AuditDto(long Id, string EventId, string Action, string User, DateTimeOffset At, JsonElement? Before, JsonElement? After, string? Comment)
@@ -31,7 +32,22 @@ internal sealed record EventDetailDto(
     MergedDto? Merged)
 {
     public static DocumentDto Doc(DocumentSummary s) =>
-        new(s.Id, s.Title, s.Outlet, SafeUrl(s.Url), EventMapping.Iso(s.Published), s.Path);
+        new(s.Id, s.Title, s.Outlet, SafeUrl(s.Url), EventMapping.Iso(s.Published), SourceName(s.Path));
+
+    /// <summary>
+    /// A stored source path as shown to readers: an http(s) URL as it is (a feed item's link), a file path cut to its
+    /// name (the server's folders stay private; Windows and POSIX separators alike), <c>-</c> (stdin) as it is.
+    /// </summary>
+    public static string SourceName(string path)
+    {
+        if (SafeUrl(path) is { } url)
+        {
+            return url;
+        }
+
+        var cut = path.LastIndexOfAny(['/', '\\']);
+        return cut < 0 ? path : path[(cut + 1)..];
+    }
 
     /// <summary>Only http(s) URLs are passed to the UI as links.</summary>
     public static string? SafeUrl(string? url) =>

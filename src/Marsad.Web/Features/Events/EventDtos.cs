@@ -26,7 +26,17 @@ internal sealed record EventSummaryDto(
     string? MergedEventId,
     int Version);
 
-internal sealed record MapItemDto(string Id, double Lat, double Lon, string Type, int? Fatalities, string? Date, string? Place);
+/// <summary>One map marker with what its popup shows (actors, sub-type, outlet) and its geo-precision (marker style).</summary>
+internal sealed record MapItemDto(
+    string Id, double Lat, double Lon, string Type, int? Fatalities, string? Date, string? Place,
+    string? PlaceAr, int? GeoPrecision, string SubType, ActorDto? Actor1, ActorDto? Actor2, string? Outlet)
+{
+    public static MapItemDto From(StoredEvent e, string? placeAr) =>
+        new(e.Id, e.Latitude!.Value, e.Longitude!.Value, e.EventType, e.Fatalities, EventMapping.Iso(e.Date), e.PlaceName, placeAr, e.GeoPrecision, e.SubEventType,
+            e.Actor1Name is null ? null : new ActorDto(e.Actor1Id, e.Actor1Name),
+            e.Actor2Name is null ? null : new ActorDto(e.Actor2Id, e.Actor2Name),
+            e.Outlet);
+}
 
 internal static class EventMapping
 {
@@ -70,6 +80,25 @@ internal static class EventMapping
             e.AttributionKind,
             e.MergedEventId,
             e.Version);
+    }
+
+    /// <summary>The location's <c>name_ar</c> in a contract event object, or null.</summary>
+    public static string? PlaceNameAr(string json)
+    {
+        if (!json.Contains("\"name_ar\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return Prop(doc.RootElement, "location", "name_ar");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? Prop(JsonElement r, string obj, string name) =>

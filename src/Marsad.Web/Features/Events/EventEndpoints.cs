@@ -28,25 +28,29 @@ internal static class EventEndpoints
         {
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
             var ct = req.HttpContext.RequestAborted;
-            if (await index.ViewAsync("map" + req.QueryString, q, m => MapView(m.Select(x => x.Event)), ct).ConfigureAwait(false) is { } bytes)
+            if (await index.ViewAsync("map" + req.QueryString, q, m => MapView(m.Select(x => (x.Event, x.PlaceNameAr))), ct).ConfigureAwait(false) is { } bytes)
             {
                 return Results.Bytes(bytes, JsonType);
             }
 
-            return Results.Json(MapView(await FromStoreAsync(store, q, ct).ConfigureAwait(false)));
+            return Results.Json(MapView((await FromStoreAsync(store, q, ct).ConfigureAwait(false)).Select(e => (e, EventMapping.PlaceNameAr(e.Json)))));
         });
 
         api.MapGet("/events/timeline", async (HttpRequest req, IMarsadStore store, EventIndex index) =>
         {
-            var week = req.Query["bucket"] == "week";
+            if (!TimelineBuckets.TryParse(req.Query["bucket"], out var bucket))
+            {
+                return ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrorCode.BadFilter, "bucket must be auto, day, week or month.");
+            }
+
             var q = EventFilters.Parse(req.Query, defaultLimit: null) with { Limit = null, Offset = 0 };
             var ct = req.HttpContext.RequestAborted;
-            if (await index.ViewAsync("timeline" + req.QueryString, q, m => TimelineView(m.Select(x => x.Event), week), ct).ConfigureAwait(false) is { } bytes)
+            if (await index.ViewAsync("timeline" + req.QueryString, q, m => TimelineBuckets.View(m.Select(x => x.Event), bucket), ct).ConfigureAwait(false) is { } bytes)
             {
                 return Results.Bytes(bytes, JsonType);
             }
 
-            return Results.Json(TimelineView(await FromStoreAsync(store, q, ct).ConfigureAwait(false), week));
+            return Results.Json(TimelineBuckets.View(await FromStoreAsync(store, q, ct).ConfigureAwait(false), bucket));
         });
 
         api.MapGet("/facets", async (HttpRequest req, EventIndex index, EmbeddedAssets assets) =>
@@ -76,33 +80,22 @@ internal static class EventEndpoints
 
     public const string JsonType = "application/json; charset=utf-8";
 
-    private static object MapView(IEnumerable<StoredEvent> events) => new
+    private static object MapView(IEnumerable<(StoredEvent Event, string? PlaceAr)> events)
     {
-        items = events.Where(e => e.Latitude is not null && e.Longitude is not null)
-            .Select(e => new MapItemDto(e.Id, e.Latitude!.Value, e.Longitude!.Value, e.EventType, e.Fatalities, EventMapping.Iso(e.Date), e.PlaceName))
-            .ToList(),
-    };
-
-    private static object TimelineView(IEnumerable<StoredEvent> events, bool week)
-    {
-        var buckets = new SortedDictionary<DateOnly, Dictionary<string, int>>();
-        foreach (var e in events)
+        var items = new List<MapItemDto>();
+        var unplaced = 0;
+        foreach (var (e, placeAr) in events)
         {
-            if (e.Date is not { } d)
+            if (e.Latitude is null || e.Longitude is null)
             {
+                unplaced++;
                 continue;
             }
 
-            var key = week ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : d;
-            if (!buckets.TryGetValue(key, out var counts))
-            {
-                buckets[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            }
-
-            counts[e.EventType] = counts.GetValueOrDefault(e.EventType) + 1;
+            items.Add(MapItemDto.From(e, placeAr));
         }
 
-        return new { bucket = week ? "week" : "day", buckets = Fill(buckets, week) };
+        return new { items, unplaced };
     }
 
     private static async Task<List<StoredEvent>> FromStoreAsync(IMarsadStore store, EventQuery q, CancellationToken ct)
@@ -133,30 +126,5 @@ internal static class EventEndpoints
         {
             yield return e;
         }
-    }
-
-    private static List<object> Fill(SortedDictionary<DateOnly, Dictionary<string, int>> buckets, bool week)
-    {
-        var result = new List<object>();
-        if (buckets.Count == 0)
-        {
-            return result;
-        }
-
-        var first = buckets.Keys.First();
-        var last = buckets.Keys.Last();
-        var step = week ? 7 : 1;
-        // Fill empty days/weeks so the time axis is even; cap the span to keep responses bounded.
-        if (last.DayNumber - first.DayNumber > 3660)
-        {
-            first = last.AddDays(-3660);
-        }
-
-        for (var d = first; d <= last; d = d.AddDays(step))
-        {
-            result.Add(new { start = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), counts = buckets.GetValueOrDefault(d) ?? [] });
-        }
-
-        return result;
     }
 }

@@ -4,7 +4,8 @@ using Marsad.Store;
 namespace Marsad.Web.Features.Events;
 
 /// <summary>An event with the few contract fields the views need that the store does not index.</summary>
-internal sealed record IndexedEvent(StoredEvent Event, IReadOnlyList<(string AssocId, string AssocName, string MainId)> Affiliations);
+/// <param name="PlaceNameAr">The location's Arabic name (from the event JSON), read once per snapshot for the map's popups.</param>
+internal sealed record IndexedEvent(StoredEvent Event, IReadOnlyList<(string AssocId, string AssocName, string MainId)> Affiliations, string? PlaceNameAr = null);
 
 /// <summary>
 /// A read-through, in-memory snapshot of the store's current events for the views that need every matching event
@@ -147,7 +148,7 @@ internal sealed class EventIndex(IMarsadStore store, TimeProvider clock)
         var list = new List<IndexedEvent>();
         await foreach (var e in store.StreamEventsAsync(new EventQuery { Limit = null }, ct).ConfigureAwait(false))
         {
-            list.Add(new IndexedEvent(e, Affiliations(e.Json)));
+            list.Add(new IndexedEvent(e, Affiliations(e.Json), EventMapping.PlaceNameAr(e.Json)));
         }
 
         return new Snapshot(list, at, fingerprint);

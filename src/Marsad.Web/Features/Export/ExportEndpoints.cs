@@ -19,7 +19,7 @@ internal static class ExportEndpoints
             if (!EventFormats.Names.Contains(format))
             {
                 ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await ctx.Response.WriteAsJsonAsync(new { error = "format must be " + string.Join(", ", EventFormats.Names) + "." }).ConfigureAwait(false);
+                await ctx.Response.WriteAsJsonAsync(new Infrastructure.ErrorBody("format must be " + string.Join(", ", EventFormats.Names) + ".", Infrastructure.ApiErrorCode.BadRequest), Infrastructure.WebJson.Options).ConfigureAwait(false);
                 return;
             }
 

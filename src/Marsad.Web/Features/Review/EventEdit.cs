@@ -25,6 +25,14 @@ internal sealed record EventEditRequest
 
     public int? Inter1 { get; init; }
 
+    /// <summary>The catalogue id of a picked actor 1 (kept with the new name; a typed name clears the id).</summary>
+    public string? Actor1Id { get; init; }
+
+    public string? Actor2Id { get; init; }
+
+    /// <summary>The gazetteer id of a picked place (kept with the new name; a typed name clears the id).</summary>
+    public string? PlaceId { get; init; }
+
     public string? Actor2 { get; init; }
 
     public int? Inter2 { get; init; }
@@ -97,8 +105,8 @@ internal static class EventEdit
             node["fatalities"] = f >= 0 ? f : throw new FormatException("fatalities must be 0 or more.");
         }
 
-        SetActor(node, "actor1", edit.Actor1, edit.Inter1);
-        SetActor(node, "actor2", edit.Actor2, edit.Inter2);
+        SetActor(node, "actor1", edit.Actor1, edit.Inter1, edit.Actor1Id);
+        SetActor(node, "actor2", edit.Actor2, edit.Inter2, edit.Actor2Id);
         if (edit.Location is not null || edit.Admin1 is not null || edit.Admin2 is not null || edit.Latitude is not null || edit.Longitude is not null || edit.GeoPrecision is not null)
         {
             var loc = node["location"] as JsonObject ?? [];
@@ -111,6 +119,10 @@ internal static class EventEdit
                 }
 
                 loc["name"] = name;
+                if (edit.PlaceId is { Length: > 0 } pid)
+                {
+                    loc["id"] = pid;
+                }
             }
 
             if (edit.Admin1 is { } a1) loc["admin1"] = a1;
@@ -155,7 +167,7 @@ internal static class EventEdit
         return node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
-    private static void SetActor(JsonObject node, string key, string? name, int? inter)
+    private static void SetActor(JsonObject node, string key, string? name, int? inter, string? id)
     {
         if (name is null && inter is null)
         {
@@ -172,6 +184,10 @@ internal static class EventEdit
             }
 
             a["name"] = name;
+            if (id is { Length: > 0 })
+            {
+                a["id"] = id;
+            }
         }
 
         if (inter is { } i)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marsad.Store;
 using Marsad.Web.Features.Auth;
+using Marsad.Web.Features.Catalogues;
 using Marsad.Web.Features.Events;
 using Marsad.Web.Infrastructure;
 
@@ -27,11 +28,32 @@ internal static class ReviewEndpoints
             return result;
         });
 
-        api.MapGet("/review/queue", async (HttpRequest req, IMarsadStore store) =>
+        // Ranked by what needs a human (ReviewQueue); full-text filters fall back to the store's order.
+        api.MapGet("/review/queue", async (HttpRequest req, IMarsadStore store, EventIndex index, WebCatalogues catalogues) =>
         {
             var q = EventFilters.Parse(req.Query) with { Status = ReviewStatus.Unreviewed };
-            var page = await store.QueryEventsAsync(q, req.HttpContext.RequestAborted).ConfigureAwait(false);
-            return Results.Json(new { total = page.Total, items = page.Items.Select(EventMapping.Summary) });
+            var ct = req.HttpContext.RequestAborted;
+            if (await index.FilterAsync(q, ct).ConfigureAwait(false) is { } matching)
+            {
+                var snap = await index.CurrentAsync(ct).ConfigureAwait(false);
+                var ranked = ReviewQueue.Rank(snap.Events, matching, catalogues);
+                return Results.Json(new { total = ranked.Count, items = ranked.Skip(q.Offset).Take(q.Limit ?? EventFilters.MaxPage) });
+            }
+
+            var page = await store.QueryEventsAsync(q, ct).ConfigureAwait(false);
+            return Results.Json(new { total = page.Total, items = page.Items.Select(e => new QueueItemDto(EventMapping.Summary(e), [], 0)) });
+        });
+
+        api.MapGet("/review/{id}/candidates", async (string id, IMarsadStore store, EventIndex index, CancellationToken ct) =>
+        {
+            var d = await store.GetEventAsync(id, ct).ConfigureAwait(false);
+            if (d is null)
+            {
+                return ApiErrors.NotFound();
+            }
+
+            var snap = await index.CurrentAsync(ct).ConfigureAwait(false);
+            return Results.Json(new { items = ReviewQueue.Candidates(d.Event, snap.Events), km = ReviewQueue.CandidateKm, days = ReviewQueue.CandidateDays });
         });
 
         api.MapPost("/review/{id}/accept", (string id, ReviewComment? body, ClaimsPrincipal user, IMarsadStore store, CancellationToken ct) =>

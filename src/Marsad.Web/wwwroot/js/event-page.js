@@ -1,40 +1,50 @@
 // Event page: every field, sources with attribution, evidence highlighted in the article text, audit trail.
-import { api, el, t, frame, clear, typeLabel, statusLabel, showError, highlighted, actorName, placeName, TYPE_COLORS } from './common.js';
+import {
+  paintBadge, api, el, t, frame, typeLabel, subTypeLabel, statusLabel, showError, highlighted, actorName, placeName, TYPE_COLORS, lang,
+  bdi, verbatim, num, date, dateTime, plural, fmtDate, fmtNum, attributionLabel, timePrecisionLabel, geoPrecisionLabel, interLabel,
+  tagNode, actionLabel, actorText,
+} from './common.js';
+import { miniMap } from './minimap.js';
 import { editForm } from './edit-form.js';
 
 const main = document.getElementById('main');
 const id = new URLSearchParams(location.search).get('id') || '';
 
 function field(label, value, key) {
-  return [el('dt', {}, label), el('dd', { 'data-field': key || null }, value === null || value === undefined || value === '' ? t('none') : String(value))];
+  const empty = value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length);
+  return [el('dt', {}, label), el('dd', { 'data-field': key || null }, empty ? t('none') : value)];
 }
+
+const join = (nodes) => nodes.flatMap((n, i) => (i ? ['، ', n] : [n]));
+const actorWithInter = (a) => a ? [verbatim(actorText(a)), ' (', interLabel(a.inter), ')'] : null;
 
 export function renderFields(d) {
   const f = d.fields || {};
   const e = d.event;
   const loc = f.location || {};
-  const list = (x) => Array.isArray(x) ? x.join('، ') : x;
+  const hasPoint = loc.latitude !== undefined && loc.latitude !== null;
+  const placeLine = loc.name || loc.name_ar ? verbatim(lang() === 'ar' ? (loc.name_ar || loc.name) : (loc.name || loc.name_ar)) : null;
   return el('dl', { class: 'fields', id: 'event-fields' },
     ...field(t('type'), typeLabel(e.eventType), 'event_type'),
-    ...field(t('subtype'), e.subEventType, 'sub_event_type'),
-    ...field(t('date'), e.date, 'date'),
-    ...field(t('time_precision'), e.timePrecision, 'time_precision'),
-    ...field(t('actor1'), f.actor1 ? `${f.actor1.name}${f.actor1.inter ? ' (' + f.actor1.inter + ')' : ''}` : null, 'actor1'),
-    ...field(t('assoc1'), (f.assoc_actor_1 || []).map(a => a.name).join('، '), 'assoc_actor_1'),
-    ...field(t('actor2'), f.actor2 ? `${f.actor2.name}${f.actor2.inter ? ' (' + f.actor2.inter + ')' : ''}` : null, 'actor2'),
-    ...field(t('assoc2'), (f.assoc_actor_2 || []).map(a => a.name).join('، '), 'assoc_actor_2'),
-    ...field(t('location'), [loc.name_ar, loc.name].filter(Boolean).join(' / '), 'location'),
-    ...field(t('admin1'), loc.admin1, 'admin1'),
-    ...field(t('admin2'), loc.admin2, 'admin2'),
-    ...field(t('coordinates'), loc.latitude !== undefined && loc.latitude !== null ? `${loc.latitude}, ${loc.longitude}` : null, 'coordinates'),
-    ...field(t('geo_precision'), loc.geo_precision, 'geo_precision'),
-    ...field(t('fatalities'), f.fatalities === null || f.fatalities === undefined ? t('unknown') : f.fatalities, 'fatalities'),
-    ...field(t('attribution'), f.attribution ? [f.attribution.kind, f.attribution.text].filter(Boolean).join(' — ') : null, 'attribution'),
-    ...field(t('tags'), list(f.tags), 'tags'),
-    ...field(t('notes'), list(f.notes), 'notes'),
-    ...field(t('confidence'), f.confidence, 'confidence'),
+    ...field(t('subtype'), subTypeLabel(e.subEventType), 'sub_event_type'),
+    ...field(t('date'), e.date ? fmtDate(e.date) : null, 'date'),
+    ...field(t('time_precision'), timePrecisionLabel(e.timePrecision), 'time_precision'),
+    ...field(t('actor1'), actorWithInter(f.actor1), 'actor1'),
+    ...field(t('assoc1'), join((f.assoc_actor_1 || []).map(a => verbatim(actorText(a)))), 'assoc_actor_1'),
+    ...field(t('actor2'), actorWithInter(f.actor2), 'actor2'),
+    ...field(t('assoc2'), join((f.assoc_actor_2 || []).map(a => verbatim(actorText(a)))), 'assoc_actor_2'),
+    ...field(t('location'), placeLine, 'location'),
+    ...field(t('admin1'), loc.admin1 ? verbatim(loc.admin1) : null, 'admin1'),
+    ...field(t('admin2'), loc.admin2 ? verbatim(loc.admin2) : null, 'admin2'),
+    ...field(t('coordinates'), hasPoint ? bdi(num(loc.latitude, { maximumFractionDigits: 4 }) + '، ' + num(loc.longitude, { maximumFractionDigits: 4 }), 'coords') : null, 'coordinates'),
+    ...field(t('geo_precision'), loc.geo_precision ? geoPrecisionLabel(loc.geo_precision) : null, 'geo_precision'),
+    ...field(t('fatalities'), f.fatalities === null || f.fatalities === undefined ? t('unknown') : bdi(num(f.fatalities), 'num'), 'fatalities'),
+    ...field(t('attribution'), f.attribution ? [attributionLabel(f.attribution.kind), f.attribution.text ? [' — «', verbatim(f.attribution.text), '»'] : null] : null, 'attribution'),
+    ...field(t('tags'), join((f.tags || []).map(tagNode)), 'tags'),
+    ...field(t('notes'), join((Array.isArray(f.notes) ? f.notes : f.notes ? [f.notes] : []).map(n => verbatim(n))), 'notes'),
+    ...field(t('confidence'), f.confidence === null || f.confidence === undefined ? null : bdi(num(f.confidence, { style: 'percent', maximumFractionDigits: 0 }), 'num'), 'confidence'),
     ...field(t('status'), statusLabel(e.status), 'status'),
-    ...field(t('outlet'), e.outlet, 'outlet'));
+    ...field(t('outlet'), e.outlet ? verbatim(e.outlet) : null, 'outlet'));
 }
 
 export function evidenceText(d) {
@@ -46,12 +56,16 @@ export function evidenceText(d) {
 
 export function auditTable(items) {
   if (!items.length) return el('p', { class: 'muted', id: 'audit-empty' }, t('none'));
-  const summarize = (j) => j ? [j.event_type, j.sub_event_type, j.date, 'fatalities=' + (j.fatalities ?? '?'), j.actor1 && j.actor1.name, j.location && j.location.name].filter(Boolean).join(' · ') : t('none');
+  // The audit's before/after in the reader's language; data-fatalities keeps the raw figure for tools and tests.
+  const summarize = (j) => j ? el('span', { 'data-fatalities': j.fatalities ?? '' },
+    typeLabel(j.event_type), ' · ', subTypeLabel(j.sub_event_type), ' · ', fmtDate(j.date), ' · ',
+    t('fatalities') + ' ', bdi(j.fatalities === null || j.fatalities === undefined ? '?' : num(j.fatalities)),
+    j.actor1 ? [' · ', verbatim(actorText(j.actor1))] : null, j.location ? [' · ', verbatim(lang() === 'ar' ? (j.location.name_ar || j.location.name) : j.location.name)] : null) : t('none');
   return el('table', { class: 'grid', id: 'audit' },
-    el('thead', {}, el('tr', {}, ...['who', 'when', 'action', 'before', 'after'].map(k => el('th', {}, t(k))))),
+    el('thead', {}, el('tr', {}, ...['who', 'when', 'action', 'before', 'after'].map(k => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, ...items.map(a => el('tr', { 'data-action': a.action },
-      el('td', {}, a.user), el('td', {}, new Date(a.at).toISOString().replace('T', ' ').slice(0, 19)),
-      el('td', {}, a.action + (a.comment ? ' — ' + a.comment : '')),
+      el('td', {}, verbatim(a.user)), el('td', {}, bdi(dateTime(a.at))),
+      el('td', {}, actionLabel(a.action), a.comment ? [' — ', verbatim(a.comment)] : null),
       el('td', { class: 'small' }, summarize(a.before)), el('td', { class: 'small' }, summarize(a.after))))));
 }
 
@@ -59,17 +73,20 @@ async function start() {
   const cfg = await frame('map');
   const d = await api('/api/events/' + encodeURIComponent(id));
   const e = d.event;
-  document.title = t('app') + ' — ' + typeLabel(e.eventType) + ' ' + (e.date || '');
+  document.title = t('app') + ' — ' + typeLabel(e.eventType) + ' ' + (e.date ? date(e.date) : '');
   const badge = el('span', { class: 'type-badge' }, typeLabel(e.eventType));
-  badge.style.background = TYPE_COLORS[e.eventType] || '#555';
+  paintBadge(badge, e.eventType);
   const head = el('div', { class: 'page-head' },
-    el('h1', {}, badge, ' ', e.subEventType, ' — ', e.date || t('unknown')),
+    el('h1', {}, badge, ' ', subTypeLabel(e.subEventType), ' — ', fmtDate(e.date)),
     el('p', { class: 'muted' }, actorName(e.actor1), ' ⟷ ', actorName(e.actor2), ' · ', placeName(e.location), ' · ',
       el('span', { class: 'status st-' + e.status, id: 'event-status' }, statusLabel(e.status))));
   const sources = el('section', { class: 'card', id: 'sources' }, el('h2', {}, t('sources')));
   if (d.merged) {
-    sources.append(el('p', { id: 'corroboration' }, d.merged.outletCount > 1 ? t('corroboration', d.merged.outletCount) : t('single_source')));
-    if (d.merged.fatalitiesConflict) sources.append(el('p', { class: 'warn', id: 'conflict' }, t('conflicting') + ': ' + (d.merged.conflictNote || '')));
+    sources.append(el('p', { id: 'corroboration', 'data-outlets': d.merged.outletCount }, d.merged.outletCount > 1 ? plural('n_outlets', d.merged.outletCount) : t('single_source')));
+    if (d.merged.fatalitiesConflict) {
+      const figures = [...new Set(d.merged.sources.map(s => s.fatalities).filter(x => x !== null && x !== undefined))].sort((a, b) => a - b);
+      sources.append(el('p', { class: 'warn', id: 'conflict', title: d.merged.conflictNote || null }, t('conflicting') + ': ', join(figures.map(x => bdi(num(x))))));
+    }
     for (const s of d.merged.sources) sources.append(sourceCard(s));
   } else {
     sources.append(el('p', { id: 'corroboration' }, t('single_source')));
@@ -82,6 +99,8 @@ async function start() {
     left.insertBefore(el('section', { class: 'card', id: 'machine-version' }, el('h2', {}, t('machine_version')), renderFields({ ...d, fields: d.machine, event: { ...e, eventType: d.machine.event_type, subEventType: d.machine.sub_event_type, date: d.machine.date, timePrecision: d.machine.time_precision, status: 'machine' } })), sources);
   }
   const right = el('div', { class: 'col sticky-col' }, textCard);
+  const loc = (d.fields || {}).location;
+  if (loc && loc.latitude !== undefined && loc.latitude !== null) right.prepend(el('section', { class: 'card' }, el('h2', {}, t('location')), miniMap(loc, e.eventType)));
   if (cfg && cfg.user) {
     left.prepend(el('section', { class: 'card' }, el('h2', {}, t('edit')), editForm(d, () => location.reload())));
   }
@@ -93,11 +112,11 @@ async function start() {
 function sourceCard(s) {
   const att = s.attribution || {};
   return el('div', { class: 'source' },
-    el('strong', {}, s.outlet || t('unknown')), ' · ', s.published || '', s.republication ? ' · ↻' : '',
-    el('div', {}, s.title || ''),
-    el('div', { class: 'small' }, t('attribution') + ': ' + (att.kind || '') + (att.text ? ' — «' + att.text + '»' : '') + (att.sourceName ? ' (' + att.sourceName + ')' : '')),
-    el('div', { class: 'small' }, t('fatalities') + ': ' + (s.fatalities ?? t('unknown'))),
-    s.url ? el('a', { href: s.url, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'small' }, s.url) : null,
+    el('strong', {}, verbatim(s.outlet || t('unknown'))), ' · ', s.published ? fmtDate(s.published) : '', s.republication ? ' · ↻' : '',
+    el('div', {}, s.title ? verbatim(s.title) : ''),
+    el('div', { class: 'small' }, t('attribution') + ': ', attributionLabel(att.kind), att.text ? [' — «', verbatim(att.text), '»'] : null, att.sourceName ? [' (', verbatim(att.sourceName), ')'] : null),
+    el('div', { class: 'small' }, t('fatalities') + ': ', fmtNum(s.fatalities)),
+    s.url ? el('a', { href: s.url, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'small' }, verbatim(s.url)) : null,
     ' ', el('a', { href: '/article.html?id=' + encodeURIComponent(s.documentId), class: 'small' }, t('open_article')));
 }
 

@@ -1,5 +1,5 @@
 // Filters live in the URL query string so a view can be shared.
-import { el, t, typeLabel, statusLabel, EVENT_TYPES, STATUSES, lang } from './common.js';
+import { el, t, typeLabel, subTypeLabel, statusLabel, EVENT_TYPES, STATUSES, lang, actorText } from './common.js';
 
 export const FILTER_KEYS = ['type', 'subtype', 'actor', 'place', 'admin1', 'from', 'to', 'outlet', 'status', 'q'];
 
@@ -27,10 +27,11 @@ export function filterQuery(f, extra) {
   return p.toString();
 }
 
-function select(name, label, options, value) {
+/** A select; with asData the option texts are data (outlet names), shown as written. */
+function select(name, label, options, value, asData) {
   const s = el('select', { name, id: 'f-' + name },
     el('option', { value: '' }, t('any')),
-    ...options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
+    ...options.map(([v, text]) => el('option', { value: v, selected: v === value, 'data-verbatim': asData ? '' : null }, text)));
   return el('label', { class: 'field' }, el('span', {}, label), s);
 }
 
@@ -39,10 +40,15 @@ function input(name, label, type, value, list) {
     el('input', { name, id: 'f-' + name, type, value: value || '', list: list || null, dir: 'auto' }));
 }
 
+let setter = null;
+
+/** Sets some filters (e.g. a date range picked on the timeline) as if typed into the form, and applies them. */
+export function applyFilters(partial) { if (setter) setter(partial); }
+
 /** Builds the filter form; onChange receives the new filters after the URL was updated. */
 export function filterForm(facets, onChange) {
   const f = currentFilters();
-  const subOptions = (f.type ? SUBTYPES[f.type] || [] : Object.values(SUBTYPES).flat()).map(s => [s, s]);
+  const subOptions = (f.type ? SUBTYPES[f.type] || [] : Object.values(SUBTYPES).flat()).map(s => [s, subTypeLabel(s)]);
   const form = el('form', { class: 'filters', id: 'filters' },
     el('h2', {}, t('filters')),
     select('type', t('f_type'), EVENT_TYPES.map(x => [x, typeLabel(x)]), f.type),
@@ -52,10 +58,10 @@ export function filterForm(facets, onChange) {
     select('admin1', t('f_admin1'), (facets.admin1 || []).map(a => [a.name, lang() === 'ar' && a.nameAr ? a.nameAr : a.name]), f.admin1),
     input('from', t('f_from'), 'date', f.from),
     input('to', t('f_to'), 'date', f.to),
-    select('outlet', t('f_outlet'), (facets.outlets || []).map(o => [o, o]), f.outlet),
+    select('outlet', t('f_outlet'), (facets.outlets || []).map(o => [o, o]), f.outlet, true),
     select('status', t('f_status'), STATUSES.map(s => [s, statusLabel(s)]), f.status),
     input('q', t('f_q'), 'search', f.q),
-    el('datalist', { id: 'actor-list' }, ...(facets.actors || []).map(a => el('option', { value: a.name }, lang() === 'ar' && a.nameAr ? a.nameAr : a.name))),
+    el('datalist', { id: 'actor-list' }, ...(facets.actors || []).map(a => el('option', { value: a.name, 'data-verbatim': '' }, actorText(a)))),
     el('div', { class: 'row' },
       el('button', { type: 'submit', class: 'primary', id: 'apply-filters' }, t('apply')),
       el('button', { type: 'button', id: 'clear-filters', onclick: () => { form.reset(); for (const x of form.elements) if (x.name) x.value = ''; submit(); } }, t('clear')),
@@ -77,8 +83,17 @@ export function filterForm(facets, onChange) {
     const sub = form.elements.namedItem('subtype');
     const keep = sub.value;
     while (sub.options.length > 1) sub.remove(1);
-    for (const s of type ? SUBTYPES[type] : Object.values(SUBTYPES).flat()) sub.add(new Option(s, s, false, s === keep));
+    for (const s of type ? SUBTYPES[type] : Object.values(SUBTYPES).flat()) sub.add(new Option(subTypeLabel(s), s, false, s === keep));
   });
-  window.addEventListener('popstate', () => onChange(currentFilters()));
+  // Back/forward: the form follows the URL, then the views.
+  const syncForm = () => {
+    const cur = currentFilters();
+    for (const k of FILTER_KEYS) { const x = form.elements.namedItem(k); if (x) x.value = cur[k] || ''; }
+  };
+  window.addEventListener('popstate', () => { syncForm(); onChange(currentFilters()); });
+  setter = (partial) => {
+    for (const [k, v] of Object.entries(partial)) { const x = form.elements.namedItem(k); if (x) x.value = v || ''; }
+    submit();
+  };
   return form;
 }

@@ -7,7 +7,7 @@ export const STRINGS = {
     filters: 'Filters', f_type: 'Event type', f_subtype: 'Sub-type', f_actor: 'Actor', f_place: 'Place',
     f_admin1: 'Governorate', f_from: 'From', f_to: 'To', f_outlet: 'Outlet', f_status: 'Review status',
     f_q: 'Free text', any: 'Any', apply: 'Apply', clear: 'Clear', share: 'Copy link',
-    link_copied: 'Link copied', per_day: 'Per day', per_week: 'Per week', timeline: 'Timeline',
+    link_copied: 'Link copied', per_day: 'Per day', per_week: 'Per week', per_month: 'Per month', per_auto: 'Automatic', timeline_hint: 'Drag across the bars to filter by that period.', timeline: 'Timeline',
     events: 'Events', n_events: '{0} events', export: 'Export', reviewed_only: 'Reviewed only',
     date: 'Date', type: 'Type', subtype: 'Sub-type', actor1: 'Actor 1', actor2: 'Actor 2',
     assoc1: 'Associated with actor 1', assoc2: 'Associated with actor 2',
@@ -30,8 +30,36 @@ export const STRINGS = {
     actors_title: 'Actors and the events between them', edges_events: 'events', affiliation: 'affiliation',
     click_actor: 'Click an actor or an edge to see its events.',
     ent_place: 'Place', ent_actor: 'Actor', ent_person: 'Person', ent_date: 'Date', ent_quantity: 'Quantity',
-    legend: 'Legend', basemap_note: 'Offline basemap: Natural Earth countries; governorates shown as centroid points.',
+    legend: 'Legend', basemap_note: 'Offline basemap: country, governorate and district outlines.',
     reviewer: 'Reviewer', saved: 'Saved.', page_prev: 'Previous', page_next: 'Next',
+
+    kb_accept: 'accept', kb_reject: 'reject', kb_edit: 'edit', kb_next: 'next', kb_previous: 'previous',
+    why_review_lowConfidence: 'low confidence', why_review_conflictingFigures: 'conflicting figures', why_review_provisionalActor: 'unknown actor', why_review_coarsePlace: 'governorate-level place',
+    merge_candidates: 'Possibly the same event (same type, ≤ 25 km, ≤ 3 days)', no_candidates: 'No nearby event of the same type.', km_days: '{0} km, {1} days apart',
+    zoom_in: 'Zoom in', zoom_out: 'Zoom out',
+    search_place: 'Type a place name…', pick_place: 'Pick a place from the gazetteer',
+    min_events: 'Minimum events', isolated_actors: 'Actors without links', n_actors_one: '{0} actor', n_actors_other: '{0} actors',
+    latitude: 'Latitude', longitude: 'Longitude', inter: 'Actor type', role_reviewer: 'reviewer', role_admin: 'administrator',
+    n_events_one: '{0} event', n_events_other: '{0} events',
+    n_outlets_one: 'Corroborated by {0} outlet', n_outlets_other: 'Corroborated by {0} outlets',
+    n_undated_one: '{0} event without a date (not on the timeline)', n_undated_other: '{0} events without a date (not on the timeline)',
+    n_markers_one: '{0} event on the map', n_markers_other: '{0} events on the map',
+    n_unplaced_one: '{0} event without coordinates', n_unplaced_other: '{0} events without coordinates',
+    page_of: '{0}–{1} of {2}', warnings: 'Processing notes', export_formats: 'Formats',
+    w_not_coded: 'Not coded as an event ({0})', w_other: 'Processing note',
+    why_headline: 'headline', why_background: 'background', why_aggregate: 'summary of a period', why_pluperfect: 'earlier event (pluperfect)',
+    why_year: 'earlier year', why_negation: 'negated', why_denial: 'denied', why_threat: 'threat', why_hedge: 'hedged', why_purpose: 'purpose',
+    why_accusation: 'accusation', why_relative: 'relative clause', why_other: 'other reason',
+    out_stored: 'stored', out_updated: 'updated', out_duplicate: 'duplicate', out_rejected: 'rejected', out_unchanged: 'unchanged',
+    act_accept: 'accepted', act_edit: 'edited', act_reject: 'rejected', act_merge: 'merged',
+    rej_empty: 'empty text', rej_long: 'too long', rej_no_article: 'page without article text', rej_unreadable: 'cannot be read',
+    rej_binary: 'not a text file', rej_feed: 'feed without usable items', rej_json: 'not valid JSON', rej_other: 'rejected input',
+    err_badRequest: 'The request was not understood.', err_badFilter: 'A filter value is not valid (dates are YYYY-MM-DD).',
+    err_notFound: 'Not found.', err_unauthorized: 'Please sign in.', err_forbidden: 'Your account may not do this.',
+    err_badLogin: 'Wrong user name or password.', err_credentialsRequired: 'User name and password are required.',
+    err_accountDisabled: 'This account is disabled.', err_tooManyRequests: 'Too many attempts; wait a minute and try again.',
+    err_antiforgery: 'The page was open too long; reload it and try again.', err_tooLarge: 'The upload is too large.',
+    err_internal: 'Something went wrong on the server.', err_network: 'The server could not be reached.',
   },
   ar: {
     app: 'مرصد', tagline: 'أحداث النزاع من التقارير العربية',
@@ -40,7 +68,7 @@ export const STRINGS = {
     filters: 'المرشّحات', f_type: 'نوع الحدث', f_subtype: 'النوع الفرعي', f_actor: 'الفاعل', f_place: 'المكان',
     f_admin1: 'المحافظة', f_from: 'من', f_to: 'إلى', f_outlet: 'المصدر الإعلامي', f_status: 'حالة المراجعة',
     f_q: 'نص حر', any: 'الكل', apply: 'تطبيق', clear: 'مسح', share: 'نسخ الرابط',
-    link_copied: 'نُسخ الرابط', per_day: 'يومياً', per_week: 'أسبوعياً', timeline: 'الخط الزمني',
+    link_copied: 'نُسخ الرابط', per_day: 'يومياً', per_week: 'أسبوعياً', per_month: 'شهرياً', per_auto: 'تلقائي', timeline_hint: 'اسحب فوق الأعمدة لتصفية الأحداث بتلك الفترة.', timeline: 'الخط الزمني',
     events: 'الأحداث', n_events: '{0} حدثاً', export: 'تصدير', reviewed_only: 'المراجَعة فقط',
     date: 'التاريخ', type: 'النوع', subtype: 'النوع الفرعي', actor1: 'الفاعل الأول', actor2: 'الفاعل الثاني',
     assoc1: 'مرتبط بالفاعل الأول', assoc2: 'مرتبط بالفاعل الثاني',
@@ -63,8 +91,36 @@ export const STRINGS = {
     actors_title: 'الفاعلون والأحداث بينهم', edges_events: 'أحداث', affiliation: 'انتماء',
     click_actor: 'انقر على فاعل أو صلة لعرض أحداثها.',
     ent_place: 'مكان', ent_actor: 'فاعل', ent_person: 'شخص', ent_date: 'تاريخ', ent_quantity: 'كمية',
-    legend: 'المفتاح', basemap_note: 'خريطة أساس دون اتصال: حدود الدول من Natural Earth؛ المحافظات نقاط مركزية.',
+    legend: 'المفتاح', basemap_note: 'خريطة أساس دون اتصال: حدود الدول والمحافظات والمناطق.',
     reviewer: 'المراجع', saved: 'حُفظ.', page_prev: 'السابق', page_next: 'التالي',
+
+    kb_accept: 'قبول', kb_reject: 'رفض', kb_edit: 'تعديل', kb_next: 'التالي', kb_previous: 'السابق',
+    why_review_lowConfidence: 'ثقة منخفضة', why_review_conflictingFigures: 'أرقام متعارضة', why_review_provisionalActor: 'فاعل غير معروف', why_review_coarsePlace: 'مكان على مستوى المحافظة',
+    merge_candidates: 'قد يكون الحدث نفسه (النوع نفسه، ≤ ٢٥ كم، ≤ ٣ أيام)', no_candidates: 'لا حدث قريب من النوع نفسه.', km_days: 'على بعد {0} كم و{1} أيام',
+    zoom_in: 'تكبير', zoom_out: 'تصغير',
+    search_place: 'اكتب اسم مكان…', pick_place: 'اختر مكاناً من المعجم الجغرافي',
+    min_events: 'أدنى عدد من الأحداث', isolated_actors: 'فاعلون بلا صلات', n_actors_zero: 'لا فاعلين', n_actors_one: 'فاعل واحد', n_actors_two: 'فاعلان', n_actors_few: '{0} فاعلين', n_actors_many: '{0} فاعلاً', n_actors_other: '{0} فاعل',
+    latitude: 'خط العرض', longitude: 'خط الطول', inter: 'فئة الفاعل', role_reviewer: 'مراجع', role_admin: 'مدير',
+    n_events_zero: 'لا أحداث', n_events_one: 'حدث واحد', n_events_two: 'حدثان', n_events_few: '{0} أحداث', n_events_many: '{0} حدثاً', n_events_other: '{0} حدث',
+    n_outlets_zero: 'لم تؤكده أي وسيلة إعلامية', n_outlets_one: 'أكّدته وسيلة إعلامية واحدة', n_outlets_two: 'أكّدته وسيلتان إعلاميتان', n_outlets_few: 'أكّدته {0} وسائل إعلامية', n_outlets_many: 'أكّدته {0} وسيلة إعلامية', n_outlets_other: 'أكّدته {0} وسيلة إعلامية',
+    n_undated_zero: 'لا أحداث دون تاريخ', n_undated_one: 'حدث واحد دون تاريخ (خارج الخط الزمني)', n_undated_two: 'حدثان دون تاريخ (خارج الخط الزمني)', n_undated_few: '{0} أحداث دون تاريخ (خارج الخط الزمني)', n_undated_many: '{0} حدثاً دون تاريخ (خارج الخط الزمني)', n_undated_other: '{0} حدث دون تاريخ (خارج الخط الزمني)',
+    n_markers_zero: 'لا أحداث على الخريطة', n_markers_one: 'حدث واحد على الخريطة', n_markers_two: 'حدثان على الخريطة', n_markers_few: '{0} أحداث على الخريطة', n_markers_many: '{0} حدثاً على الخريطة', n_markers_other: '{0} حدث على الخريطة',
+    n_unplaced_zero: 'كل الأحداث لها إحداثيات', n_unplaced_one: 'حدث واحد دون إحداثيات', n_unplaced_two: 'حدثان دون إحداثيات', n_unplaced_few: '{0} أحداث دون إحداثيات', n_unplaced_many: '{0} حدثاً دون إحداثيات', n_unplaced_other: '{0} حدث دون إحداثيات',
+    page_of: '{0}–{1} من {2}', warnings: 'ملاحظات المعالجة', export_formats: 'الصيغ',
+    w_not_coded: 'لم يُرمَّز حدثاً ({0})', w_other: 'ملاحظة من المعالجة',
+    why_headline: 'عنوان', why_background: 'خلفية', why_aggregate: 'حصيلة فترة', why_pluperfect: 'حدث سابق (ماضٍ تام)',
+    why_year: 'سنة سابقة', why_negation: 'منفي', why_denial: 'منكَر', why_threat: 'تهديد', why_hedge: 'غير مؤكد', why_purpose: 'غاية',
+    why_accusation: 'اتهام', why_relative: 'جملة صلة', why_other: 'سبب آخر',
+    out_stored: 'خُزّن', out_updated: 'حُدّث', out_duplicate: 'مكرر', out_rejected: 'مرفوض', out_unchanged: 'دون تغيير',
+    act_accept: 'قُبل', act_edit: 'عُدّل', act_reject: 'رُفض', act_merge: 'دُمج',
+    rej_empty: 'نص فارغ', rej_long: 'أطول من الحد', rej_no_article: 'صفحة بلا نص مقال', rej_unreadable: 'تعذّرت قراءته',
+    rej_binary: 'ليس ملفاً نصياً', rej_feed: 'خلاصة بلا عناصر صالحة', rej_json: 'سطر بيانات غير صالح', rej_other: 'مدخل مرفوض',
+    err_badRequest: 'تعذّر فهم الطلب.', err_badFilter: 'قيمة مرشّح غير صالحة (التواريخ بصيغة سنة-شهر-يوم).',
+    err_notFound: 'غير موجود.', err_unauthorized: 'يرجى تسجيل الدخول.', err_forbidden: 'لا يسمح حسابك بهذا.',
+    err_badLogin: 'اسم المستخدم أو كلمة المرور غير صحيحة.', err_credentialsRequired: 'اسم المستخدم وكلمة المرور مطلوبان.',
+    err_accountDisabled: 'هذا الحساب معطّل.', err_tooManyRequests: 'محاولات كثيرة؛ انتظر دقيقة ثم حاول مجدداً.',
+    err_antiforgery: 'بقيت الصفحة مفتوحة طويلاً؛ أعد تحميلها وحاول مجدداً.', err_tooLarge: 'الملف المرفوع أكبر من المسموح.',
+    err_internal: 'حدث خطأ في الخادم.', err_network: 'تعذّر الوصول إلى الخادم.',
   },
 };
 
@@ -75,4 +131,50 @@ export const EVENT_TYPES_AR = {
   'Protests': 'احتجاجات',
   'Riots': 'أعمال شغب',
   'Strategic developments': 'تطورات استراتيجية',
+};
+
+export const SUBTYPES_AR = {
+  'Armed clash': 'اشتباك مسلح', 'Government regains territory': 'استعادة الحكومة أراضيَ', 'Non-state actor overtakes territory': 'سيطرة جهة غير حكومية على أراضٍ',
+  'Chemical weapon': 'سلاح كيميائي', 'Air/drone strike': 'غارة جوية/بمسيّرة', 'Suicide bomb': 'تفجير انتحاري',
+  'Shelling/artillery/missile attack': 'قصف مدفعي/صاروخي', 'Remote explosive/landmine/IED': 'عبوة ناسفة/لغم أرضي', 'Grenade': 'قنبلة يدوية',
+  'Sexual violence': 'عنف جنسي', 'Attack': 'هجوم', 'Abduction/forced disappearance': 'اختطاف/إخفاء قسري',
+  'Peaceful protest': 'احتجاج سلمي', 'Protest with intervention': 'احتجاج مع تدخّل', 'Excessive force against protesters': 'قوة مفرطة ضد المحتجين',
+  'Violent demonstration': 'مظاهرة عنيفة', 'Mob violence': 'عنف جماعي',
+  'Agreement': 'اتفاق', 'Arrests': 'اعتقالات', 'Change to group/activity': 'تغيّر في جماعة/نشاط', 'Disrupted weapons use': 'إحباط استخدام أسلحة',
+  'Headquarters or base established': 'إنشاء مقر أو قاعدة', 'Looting/property destruction': 'نهب/تدمير ممتلكات',
+  'Non-violent transfer of territory': 'انتقال أراضٍ دون عنف', 'Other': 'أخرى',
+};
+
+export const ATTRIBUTION = {
+  en: { outlet: 'the outlet itself', correspondent: 'correspondent', named_source: 'named source', anonymous_source: 'anonymous source',
+    official_statement: 'official statement', other_outlet: 'another outlet', unattributed: 'unattributed' },
+  ar: { outlet: 'الوسيلة الإعلامية نفسها', correspondent: 'مراسل', named_source: 'مصدر مسمّى', anonymous_source: 'مصدر مجهول',
+    official_statement: 'بيان رسمي', other_outlet: 'وسيلة إعلامية أخرى', unattributed: 'دون إسناد' },
+};
+
+export const TIME_PRECISION = {
+  en: { 1: 'exact day', 2: 'within a week', 3: 'within a month' },
+  ar: { 1: 'اليوم بعينه', 2: 'خلال أسبوع', 3: 'خلال شهر' },
+};
+
+export const GEO_PRECISION = {
+  en: { 1: 'exact place', 2: 'near the place (district)', 3: 'governorate only' },
+  ar: { 1: 'المكان بعينه', 2: 'قرب المكان (المنطقة)', 3: 'المحافظة فقط' },
+};
+
+// ACLED actor codes.
+export const INTER = {
+  en: { 0: 'unknown', 1: 'state forces', 2: 'rebel group', 3: 'political militia', 4: 'identity militia', 5: 'rioters', 6: 'protesters', 7: 'civilians', 8: 'external/other forces' },
+  ar: { 0: 'غير معروف', 1: 'قوات حكومية', 2: 'جماعة متمردة', 3: 'ميليشيا سياسية', 4: 'ميليشيا هوياتية', 5: 'مشاغبون', 6: 'محتجون', 7: 'مدنيون', 8: 'قوى خارجية/أخرى' },
+};
+
+// Descriptive tags of the event lexicon (data/events); a tag missing here is shown as written.
+export const TAGS_AR = {
+  'IED': 'عبوة ناسفة', 'abduction': 'اختطاف', 'aid distribution': 'توزيع مساعدات', 'airstrike': 'غارة جوية', 'arrest': 'اعتقال',
+  'assassination': 'اغتيال', 'attack': 'هجوم', 'car bomb': 'سيارة مفخخة', 'ceasefire': 'وقف إطلاق النار', 'checkpoint': 'حاجز',
+  'convoy': 'رتل', 'drone': 'طائرة مسيّرة', 'explosion': 'انفجار', 'extension': 'تمديد', 'graduation': 'تخريج دورة',
+  'intervention': 'تدخّل', 'investigation committee': 'لجنة تحقيق', 'landmine': 'لغم أرضي', 'live fire': 'رصاص حي', 'meeting': 'اجتماع',
+  'prisoner exchange': 'تبادل أسرى', 'raid': 'مداهمة', 'recruitment': 'تجنيد', 'reinforcement': 'تعزيزات', 'security alert': 'استنفار أمني',
+  'security cordon': 'طوق أمني', 'settlement': 'تسوية', 'suicide': 'انتحاري', 'territory': 'أراضٍ', 'torture': 'تعذيب', 'training': 'تدريب',
+  'withdrawal': 'انسحاب',
 };

@@ -1,5 +1,5 @@
 // Ingest from the browser: upload files (one request per file, with progress) or paste text.
-import { el, t, frame, clear, showError } from './common.js';
+import { el, t, frame, clear, showError, verbatim, outcomeLabel, rejectionLabel, num } from './common.js';
 
 const main = document.getElementById('main');
 
@@ -16,7 +16,7 @@ function send(form, onProgress) {
     xhr.upload.onprogress = e => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onload = () => {
       let body = null; try { body = JSON.parse(xhr.responseText); } catch { body = { error: xhr.responseText }; }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body); else reject(new Error((body && body.error) || ('HTTP ' + xhr.status)));
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body); else { const e = new Error((body && body.error) || ('HTTP ' + xhr.status)); e.status = xhr.status; e.body = body; reject(e); }
     };
     xhr.onerror = () => reject(new Error('network'));
     xhr.send(form);
@@ -35,21 +35,21 @@ async function start() {
     el('label', { class: 'field' }, el('span', {}, t('outlet')), el('input', { name: 'outlet', dir: 'auto' })),
     el('label', { class: 'field' }, el('span', {}, t('published')), el('input', { name: 'published', type: 'date' }))];
   const upload = el('form', { class: 'card', id: 'upload-form' }, el('h2', {}, t('upload_files')),
-    el('input', { type: 'file', name: 'files', id: 'files', multiple: true, accept: '.txt,.html,.htm,.xml,.rss,.atom,.jsonl,.json' }), ...common(),
+    el('input', { type: 'file', name: 'files', id: 'files', multiple: true, accept: '.txt,.html,.htm,.xml,.rss,.atom,.jsonl,.json', 'aria-label': t('upload_files') }), ...common(),
     el('button', { type: 'submit', class: 'primary' }, t('submit')));
   const paste = el('form', { class: 'card', id: 'paste-form' }, el('h2', {}, t('paste_text')),
     el('label', { class: 'field' }, el('span', {}, t('title')), el('input', { name: 'title', dir: 'auto' })),
     el('label', { class: 'field' }, el('span', {}, t('url')), el('input', { name: 'url', type: 'url', dir: 'ltr' })), ...common(),
-    el('textarea', { name: 'text', id: 'paste-text', rows: 10, dir: 'auto' }),
+    el('textarea', { name: 'text', id: 'paste-text', rows: 10, dir: 'auto', 'aria-label': t('paste_text') }),
     el('button', { type: 'submit', class: 'primary', id: 'paste-submit' }, t('submit')));
   const all = [];
   const show = () => {
     clear(results);
     const rej = all.filter(i => i.outcome === 'rejected');
     const docs = all.filter(i => i.outcome !== 'rejected');
-    results.append(el('p', { id: 'ingest-summary' }, t('ingest_done', docs.length, docs.reduce((a, i) => a + (i.events || 0), 0), rej.length)),
-      el('table', { class: 'grid' }, el('tbody', {}, ...all.map(i => el('tr', { class: i.outcome === 'rejected' ? 'rejected' : null },
-        el('td', {}, i.input), el('td', {}, i.outcome), el('td', {}, i.reason || ''),
+    results.append(el('p', { id: 'ingest-summary' }, t('ingest_done', num(docs.length), num(docs.reduce((a, i) => a + (i.events || 0), 0)), num(rej.length))),
+      el('table', { class: 'grid' }, el('tbody', {}, ...all.map(i => el('tr', { class: i.outcome === 'rejected' ? 'rejected' : null, 'data-outcome': i.outcome },
+        el('td', {}, verbatim(i.input)), el('td', {}, outcomeLabel(i.outcome)), el('td', { title: i.reason || null }, i.reason ? rejectionLabel(i.reason) : ''),
         el('td', {}, i.documentId ? el('a', { href: '/article.html?id=' + encodeURIComponent(i.documentId) }, t('open_article')) : ''))))));
   };
   upload.addEventListener('submit', async ev => {
@@ -73,7 +73,7 @@ async function start() {
     ev.preventDefault();
     all.length = 0;
     try { const r = await send(new FormData(paste), p => { progress.value = 100 * p; }); all.push(...r.items); }
-    catch (e) { all.push({ input: 'text', outcome: 'rejected', reason: e.message }); }
+    catch (e) { all.push({ input: t('paste_text'), outcome: 'rejected', reason: e.message }); }
     progress.value = 100;
     show();
   });

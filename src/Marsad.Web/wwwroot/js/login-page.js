@@ -1,4 +1,4 @@
-import { api, el, t, frame, refreshCsrf } from './common.js';
+import { api, el, t, frame, refreshCsrf, sameOriginPath, errorText } from './common.js';
 
 const main = document.getElementById('main');
 
@@ -16,9 +16,9 @@ async function start() {
     try {
       await api('/api/auth/login', { method: 'POST', body: { username: form.elements.namedItem('username').value, password: form.elements.namedItem('password').value } });
       await refreshCsrf();
-      const ret = new URLSearchParams(location.search).get('return') || '/review.html';
-      location.href = ret.startsWith('/') && !ret.startsWith('//') ? ret : '/';
-    } catch (e) { msg.textContent = e.status === 401 ? t('bad_login') : e.message; }
+      // Only a path on this site: an open redirect (return=/\\evil.example, //evil, https://evil) lands on the review page.
+      location.href = sameOriginPath(new URLSearchParams(location.search).get('return')) ?? '/review.html';
+    } catch (e) { msg.textContent = errorText(e); }
   });
   main.append(form);
 }
