@@ -66,4 +66,10 @@ public sealed record ExtractedEvent
 
     /// <summary>Free notes (e.g. conflicting figures, why fatalities are null).</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>How <see cref="Fatalities"/> was reached: stated by the text, inferred (injuries only), or unknown.</summary>
+    public Stages.FatalityBasis FatalityBasis { get; init; } = Stages.FatalityBasis.NotReported;
+
+    /// <summary>Why each stage decided as it did (roles, place, date, ...), in stage order.</summary>
+    public ImmutableArray<EventDecision> Decisions { get; init; } = [];
 }
