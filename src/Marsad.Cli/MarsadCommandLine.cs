@@ -1,14 +1,19 @@
 using System.CommandLine;
 using Marsad.Cli.Commands;
+using Marsad.Store;
 
 namespace Marsad.Cli;
 
-/// <summary>The command tree. Exit codes (contract): 0 ok, 1 some inputs rejected, 2 bad usage.</summary>
+/// <summary>
+/// The command tree. Exit codes: 0 ok, 1 some inputs rejected, 2 bad usage (the contract's), and 3 the
+/// store cannot be used (one stderr line naming the database and the cause).
+/// </summary>
 public static class MarsadCommandLine
 {
     public const int ExitOk = 0;
     public const int ExitRejected = 1;
     public const int ExitUsage = 2;
+    public const int ExitStore = 3;
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -40,7 +45,24 @@ public static class MarsadCommandLine
             return ExitUsage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (StoreErrors.TryDescribe(e, out var cause))
+        {
+            // A database error anywhere in a command (opening, or a write refused later) is one line, not a stack trace.
+            var database = e is StoreUnavailableException s ? s.Database : DatabaseOf(parse);
+            stderr.WriteLine($"marsad {parse.CommandResult.Command.Name}: database '{database}' cannot be used: {cause}");
+            return ExitStore;
+        }
+    }
+
+    /// <summary>The database the command was told to use (its --db, else $MARSAD_DB, else the default).</summary>
+    private static string DatabaseOf(ParseResult parse)
+    {
+        var option = parse.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--db");
+        return MarsadStore.Resolve(option is null ? null : parse.GetValue(option));
     }
 }
 

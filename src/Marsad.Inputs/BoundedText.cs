@@ -27,16 +27,19 @@ internal static class BoundedText
     /// <summary>
     /// Reads one line (without its terminator). Returns false at the end of input. A line longer than
     /// <paramref name="maxChars"/> is consumed but not kept: <paramref name="line"/> is then null.
+    /// <paramref name="consumed"/> counts the characters read, terminator included.
     /// </summary>
-    public static bool TryReadLine(TextReader reader, int maxChars, StringBuilder scratch, out string? line)
+    public static bool TryReadLine(TextReader reader, int maxChars, StringBuilder scratch, out string? line, out long consumed)
     {
         scratch.Clear();
+        consumed = 0;
         var tooLong = false;
         var any = false;
         int c;
         while ((c = reader.Read()) >= 0)
         {
             any = true;
+            consumed++;
             if (c == '\n')
             {
                 break;

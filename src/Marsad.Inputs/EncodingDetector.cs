@@ -1,29 +1,41 @@
 using System.Text;
+using Marsad.Inputs.Decoding;
 
 namespace Marsad.Inputs;
 
-/// <summary>The outcome of looking at an input's first bytes: an encoding, or why the bytes are not text.</summary>
-public readonly record struct EncodingGuess(Encoding? Encoding, int BomLength, string? Rejection)
+/// <summary>
+/// The outcome of looking at an input's first bytes: an encoding, or why the bytes are not text.
+/// <see cref="SingleByte"/> is the code page for lines of a byte-oriented input that are not UTF-8.
+/// </summary>
+public readonly record struct EncodingGuess(Encoding? Encoding, int BomLength, string? Rejection, Encoding? SingleByte = null)
 {
     public bool IsText => Encoding is not null;
+
+    /// <summary>True for UTF-16 (decoded by code units, not line by line).</summary>
+    public bool IsUtf16 => Encoding is UnicodeEncoding;
 }
 
 /// <summary>
-/// Tells text encodings apart from a prefix of the bytes: a BOM (UTF-8, UTF-16LE/BE); valid UTF-8;
-/// UTF-16 without BOM (by where the NUL bytes fall); windows-1256 (invalid UTF-8 whose high bytes are
-/// the code page's Arabic letters). Binary content (stray NULs, control bytes) and empty or
-/// whitespace-only input are rejected with a reason. A charset the document declares (HTML meta, XML
-/// declaration) is honoured unless it claims UTF-8 for bytes that are not UTF-8.
+/// Chooses an input's encoding by evidence, not by a guess: a BOM (UTF-8, UTF-16LE/BE) is trusted;
+/// otherwise the sample is decoded every way that could be meant — UTF-8 (line by line, with a
+/// windows-1256 or ISO-8859-6 fallback for lines that are not UTF-8), UTF-16LE and UTF-16BE — and each
+/// decoding is scored (<see cref="TextEvidence"/>: Arabic letter frequencies, invalid sequences,
+/// controls, unlikely letters). The best explanation wins. Binary content (NULs or control characters
+/// the best decoding cannot explain), bytes no encoding explains, and empty or whitespace-only input are
+/// rejected with a reason. A charset the document declares (HTML meta, XML declaration) is honoured
+/// where the bytes do not contradict it.
 /// </summary>
 public static partial class EncodingDetector
 {
     /// <summary>How many leading bytes the detector looks at.</summary>
     public const int SampleSize = 64 * 1024;
 
-    private static readonly Lazy<Encoding> Windows1256Lazy = new(() =>
+    internal const string Utf8Name = "UTF-8";
+
+    private static readonly Lazy<(Encoding W1256, Encoding Iso88596)> CodePages = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1256);
+        return (Encoding.GetEncoding(1256), Encoding.GetEncoding(28596));
     });
 
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
@@ -32,7 +44,9 @@ public static partial class EncodingDetector
 
     public static Encoding Utf16BE { get; } = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: false);
 
-    public static Encoding Windows1256 => Windows1256Lazy.Value;
+    public static Encoding Windows1256 => CodePages.Value.W1256;
+
+    public static Encoding Iso88596 => CodePages.Value.Iso88596;
 
     /// <param name="sample">The first bytes of the input (up to <see cref="SampleSize"/>).</param>
     /// <param name="complete">True when the sample is the whole input (so it cannot end mid-character).</param>
@@ -40,17 +54,17 @@ public static partial class EncodingDetector
     {
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return CheckNotBlank(new EncodingGuess(Utf8, 3, null), sample[3..], Utf8);
+            return Judge(EightBit(sample[3..], complete), 3, complete);
         }
 
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return CheckNotBlank(new EncodingGuess(Utf16LE, 2, null), sample[2..], Utf16LE);
+            return Judge(Sixteen(sample[2..], bigEndian: false, complete), 2, complete);
         }
 
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return CheckNotBlank(new EncodingGuess(Utf16BE, 2, null), sample[2..], Utf16BE);
+            return Judge(Sixteen(sample[2..], bigEndian: true, complete), 2, complete);
         }
 
         if (sample.IsEmpty)
@@ -58,114 +72,209 @@ public static partial class EncodingDetector
             return Reject("empty file");
         }
 
-        int nulEven = 0, nulOdd = 0, controls = 0, high = 0, arabic1256 = 0, sixOdd = 0, sixEven = 0;
-        for (var i = 0; i < sample.Length; i++)
+        var eight = EightBit(sample, complete);
+        var best = eight;
+        var bestIsEight = true;
+        foreach (var bigEndian in (bool[])[false, true])
         {
-            var b = sample[i];
-            if (b == 0)
+            var sixteen = Sixteen(sample, bigEndian, complete);
+
+            // UTF-16 without a BOM must explain the bytes: mostly characters of the scripts reports use, few bad ones.
+            // A few bytes with a NUL (a binary blob) are not a document unless they spell a letter or a digit.
+            var plausible = sixteen.Score.Expected * 10 >= sixteen.Score.Chars * 6 && sixteen.Score.Bad * 10 < sixteen.Score.Chars && sixteen.HasWord;
+            if (plausible && sixteen.Score.Total > best.Score.Total)
             {
-                if ((i & 1) == 0)
-                {
-                    nulEven++;
-                }
-                else
-                {
-                    nulOdd++;
-                }
-            }
-            else if (b == 0x06)
-            {
-                if ((i & 1) == 0)
-                {
-                    sixEven++;
-                }
-                else
-                {
-                    sixOdd++;
-                }
-            }
-            else if (IsControl(b))
-            {
-                controls++;
-            }
-            else if (b >= 0x80)
-            {
-                high++;
-                if (IsArabicLetter1256(b))
-                {
-                    arabic1256++;
-                }
+                best = sixteen;
+                bestIsEight = false;
             }
         }
 
-        var pairs = sample.Length / 2;
-        if (nulEven + nulOdd > 0 || sixEven + sixOdd > pairs / 4)
+        if (bestIsEight && sample.Contains((byte)0))
         {
-            // NULs only at odd offsets (or 0x06, the high byte of Arabic letters) mean little-endian UTF-16.
-            var le = nulEven == 0 && (nulOdd > 0 || sixOdd > pairs / 4);
-            var be = nulOdd == 0 && (nulEven > 0 || sixEven > pairs / 4);
-            if (le || be)
-            {
-                var enc = le ? Utf16LE : Utf16BE;
-                var span = sample[..(sample.Length & ~1)];
-                if (LooksLikeText(enc.GetString(span)))
-                {
-                    return CheckNotBlank(new EncodingGuess(enc, 0, null), span, enc);
-                }
-            }
-
-            if (nulEven + nulOdd > 0)
-            {
-                return Reject("binary content (NUL bytes), not text");
-            }
+            return Reject("binary content (NUL bytes), not text");
         }
 
-        if (controls > 0 && controls * 100 > sample.Length)
-        {
-            return Reject("binary content (control bytes), not text");
-        }
-
-        if (IsValidUtf8(sample, complete))
-        {
-            return CheckNotBlank(new EncodingGuess(Utf8, 0, null), sample, Utf8);
-        }
-
-        // Not UTF-8: windows-1256 when most high bytes are its Arabic letters.
-        if (controls == 0 && high > 0 && arabic1256 * 10 >= high * 6)
-        {
-            return CheckNotBlank(new EncodingGuess(Windows1256, 0, null), sample, Windows1256);
-        }
-
-        return Reject("not text in a known encoding (neither UTF-8, UTF-16 nor windows-1256)");
+        return Judge(best, 0, complete);
     }
 
-    /// <summary>Applies a declared charset (HTML meta or XML declaration) to a guess made without a BOM.</summary>
+    /// <summary>Applies a declared charset (HTML meta or XML declaration) to a guess made without a BOM, where the bytes agree.</summary>
     public static EncodingGuess Honour(EncodingGuess guess, string? declared, ReadOnlySpan<byte> sample, bool complete)
     {
-        if (!guess.IsText || guess.BomLength > 0 || declared is null || guess.Encoding is UnicodeEncoding)
+        if (!guess.IsText || guess.BomLength > 0 || declared is null || guess.IsUtf16)
         {
             return guess;
         }
 
         var enc = TryGetEncoding(declared);
-        if (enc is null)
+        if (enc is null || !enc.IsSingleByte || enc.CodePage == Encoding.ASCII.CodePage)
+        {
+            // UTF-8 is already tried line by line; a multi-byte or 7-bit declaration cannot be checked here.
+            return guess;
+        }
+
+        var current = guess.SingleByte ?? Windows1256;
+        if (enc.CodePage == current.CodePage)
         {
             return guess;
         }
 
-        if (enc is UTF8Encoding && !IsValidUtf8(sample, complete))
+        // The declared code page is used for the lines that are not UTF-8 unless it explains them worse.
+        var (declaredScore, _) = ScoreNonUtf8Lines(Trim(sample, complete), enc);
+        var (currentScore, _) = ScoreNonUtf8Lines(Trim(sample, complete), current);
+        if (declaredScore.Total + 1e-9 < currentScore.Total)
         {
-            // A page declaring UTF-8 whose bytes are not UTF-8: the declaration is wrong, keep the sniffed guess.
             return guess;
         }
 
-        if (enc is not UTF8Encoding && guess.Encoding is UTF8Encoding && sample.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+        return guess with { SingleByte = enc, Encoding = guess.Encoding is UTF8Encoding ? guess.Encoding : enc };
+    }
+
+    /// <summary>A name for warnings and logs.</summary>
+    public static string NameOf(Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return encoding switch
         {
-            // Valid UTF-8 with non-ASCII bytes is UTF-8 (a page re-saved without updating its meta), never chance.
-            return guess;
+            UTF8Encoding => Utf8Name,
+            UnicodeEncoding => encoding.CodePage == Utf16BE.CodePage ? "UTF-16BE" : "UTF-16LE",
+            _ when encoding.CodePage == 1256 => "windows-1256",
+            _ when encoding.CodePage == 28596 => "ISO-8859-6",
+            _ => encoding.WebName,
+        };
+    }
+
+    private readonly record struct Candidate(EncodingGuess Guess, TextScore Score, bool HasText, bool HasWord = true);
+
+    /// <summary>The byte-oriented reading: each line UTF-8 where it is, else the code page that explains the other lines best.</summary>
+    private static Candidate EightBit(ReadOnlySpan<byte> sample, bool complete)
+    {
+        var bytes = Trim(sample, complete);
+        var (w1256, w1256Lines) = ScoreNonUtf8Lines(bytes, Windows1256);
+        var (iso, _) = ScoreNonUtf8Lines(bytes, Iso88596);
+        var singleByte = iso.Total > w1256.Total ? Iso88596 : Windows1256;
+        TextScore score = default;
+        var hasText = false;
+        var utf8Lines = 0;
+        LineDecoding.ForEachLine(bytes, line =>
+        {
+            var (decoded, name) = LineDecoding.Decode(line, singleByte);
+            score += TextEvidence.Score(decoded.Text);
+            hasText |= HasText(decoded.Text);
+            utf8Lines += name == Utf8Name ? 1 : 0;
+        });
+
+        // Named by what decoded most of it: UTF-8 unless no line was UTF-8 and some needed the code page.
+        var main = utf8Lines == 0 && w1256Lines > 0 ? singleByte : Utf8;
+        return new Candidate(new EncodingGuess(main, 0, null, singleByte), score, hasText);
+    }
+
+    private static Candidate Sixteen(ReadOnlySpan<byte> sample, bool bigEndian, bool complete)
+    {
+        var bytes = sample[..(sample.Length & ~1)];
+        var decoded = ByteDecoding.Utf16(bytes, bigEndian).Text;
+        if (!complete && decoded.Length > 0 && char.IsHighSurrogate(decoded[^1]))
+        {
+            decoded = decoded[..^1];
+        }
+        else if (!complete && decoded.Length > 0 && decoded[^1] == '\uFFFD' && bytes.Length >= 2)
+        {
+            // The sample may end between the halves of a surrogate pair.
+            decoded = decoded[..^1];
         }
 
-        return guess with { Encoding = enc };
+        var score = TextEvidence.Score(decoded);
+        if (complete && (sample.Length & 1) == 1)
+        {
+            // An odd last byte is half a code unit.
+            score += new TextScore(TextEvidence.BadWeight, 1, 1, 0, 0);
+        }
+
+        return new Candidate(new EncodingGuess(bigEndian ? Utf16BE : Utf16LE, 0, null), score, HasText(decoded), decoded.AsSpan().IndexOfAnyExcept(WordlessChars) >= 0 && decoded.Any(char.IsLetterOrDigit));
+    }
+
+    /// <summary>Scores the lines that are not valid UTF-8 as decoded by <paramref name="codePage"/>; also counts them.</summary>
+    private static (TextScore Score, int Lines) ScoreNonUtf8Lines(ReadOnlySpan<byte> bytes, Encoding codePage)
+    {
+        TextScore score = default;
+        var lines = 0;
+        LineDecoding.ForEachLine(bytes, line =>
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(line))
+            {
+                score += TextEvidence.Score(ByteDecoding.SingleByte(codePage, line).Text);
+                lines++;
+            }
+        });
+        return (score, lines);
+    }
+
+    /// <summary>A sample cut from a longer input may end inside a character: its last partial line is left out when others exist.</summary>
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> sample, bool complete)
+    {
+        if (complete)
+        {
+            return sample;
+        }
+
+        var nl = sample.LastIndexOf((byte)'\n');
+        if (nl > 0)
+        {
+            return sample[..(nl + 1)];
+        }
+
+        // One long line: drop up to three trailing bytes of an unfinished UTF-8 character.
+        var end = sample.Length;
+        for (var back = 0; back < 3 && end > 0 && sample[end - 1] >= 0x80; back++)
+        {
+            end--;
+            if (sample[end] >= 0xC0)
+            {
+                break;
+            }
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(sample[..end]) ? sample[..end] : sample;
+    }
+
+    private static EncodingGuess Judge(Candidate c, int bomLength, bool complete)
+    {
+        var s = c.Score;
+        if (s.Chars == 0)
+        {
+            return Reject("empty file");
+        }
+
+        if (s.Controls > 0 && s.Controls * 100 > s.Chars)
+        {
+            return Reject("binary content (control bytes), not text");
+        }
+
+        if (s.Bad * 10 > s.Chars * 3)
+        {
+            return Reject("not text in a known encoding (neither UTF-8, UTF-16, windows-1256 nor ISO-8859-6)");
+        }
+
+        if (!c.HasText && complete)
+        {
+            return Reject("empty file (whitespace only)");
+        }
+
+        return c.Guess with { BomLength = bomLength };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WordlessChars = System.Buffers.SearchValues.Create(" \t\r\n\f\uFEFF");
+
+    private static bool HasText(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF' && !char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Finds <c>&lt;meta charset=...&gt;</c>, <c>content="...; charset=..."</c> or <c>&lt;?xml encoding="..."?&gt;</c> in the first bytes.</summary>
@@ -194,7 +303,7 @@ public static partial class EncodingDetector
 
         try
         {
-            _ = Windows1256Lazy.Value; // registers the code-pages provider
+            _ = CodePages.Value; // registers the code-pages provider
             return Encoding.GetEncoding(name.Trim());
         }
         catch (ArgumentException)
@@ -202,70 +311,6 @@ public static partial class EncodingDetector
             return null;
         }
     }
-
-    private static bool IsValidUtf8(ReadOnlySpan<byte> sample, bool complete)
-    {
-        if (Utf8Validation(sample))
-        {
-            return true;
-        }
-
-        if (complete)
-        {
-            return false;
-        }
-
-        // The sample may end in the middle of a multi-byte character.
-        for (var cut = 1; cut <= 3 && cut < sample.Length; cut++)
-        {
-            if (Utf8Validation(sample[..^cut]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Utf8Validation(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
-
-    private static EncodingGuess CheckNotBlank(EncodingGuess guess, ReadOnlySpan<byte> body, Encoding enc)
-    {
-        if (body.IsEmpty)
-        {
-            return Reject("empty file");
-        }
-
-        var text = enc.GetString(body[..Math.Min(body.Length, 4096)]);
-        if (string.IsNullOrWhiteSpace(text.Replace('\uFEFF', ' ')) && body.Length <= 4096)
-        {
-            return Reject("empty file (whitespace only)");
-        }
-
-        return guess;
-    }
-
-    private static bool LooksLikeText(string s)
-    {
-        var bad = 0;
-        foreach (var c in s)
-        {
-            if ((char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) || c == '\uFFFD' || char.IsSurrogate(c))
-            {
-                bad++;
-            }
-        }
-
-        return bad * 100 <= s.Length;
-    }
-
-    private static bool IsControl(byte b) => b is < 0x20 and not (0x09 or 0x0A or 0x0C or 0x0D or 0x1B) || b == 0x7F;
-
-    // windows-1256 Arabic letters: 0xC1-0xD6, 0xD8-0xDF, 0xE1, 0xE3-0xE6, 0xEC-0xED, 0xF0-0xF3, 0xF5-0xF6, 0xF8, 0xFA,
-    // plus 0x81, 0x8A, 0x8D-0x90, 0x98, 0x9A, 0xAA, 0xBA, 0xBF (Persian/Urdu letters, Arabic comma, question mark).
-    private static bool IsArabicLetter1256(byte b) =>
-        b is (>= 0xC1 and <= 0xDF) or 0xE1 or (>= 0xE3 and <= 0xE6) or 0xEC or 0xED or (>= 0xF0 and <= 0xF3)
-            or 0xF5 or 0xF6 or 0xF8 or 0xFA or 0xA1 or 0xBA or 0xBF or 0x81 or 0x8D or 0x8E or 0x8F or 0x90 or 0x98;
 
     private static EncodingGuess Reject(string reason) => new(null, 0, reason);
 

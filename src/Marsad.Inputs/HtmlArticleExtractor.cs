@@ -21,6 +21,7 @@ public static class HtmlArticleExtractor
     public static HtmlArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        html = HtmlDepthLimiter.Limit(html);
         var article = Extract(html, removeByClass: true);
 
         // Class names can mislead (a whole page wrapped in "has-sidebar"): without them rather than nothing.
@@ -74,7 +75,7 @@ public static class HtmlArticleExtractor
     public static string TextOfFragment(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var doc = Parser.ParseDocument("<html><body>" + html + "</body></html>");
+        using var doc = Parser.ParseDocument("<html><body>" + HtmlDepthLimiter.Limit(html) + "</body></html>");
         foreach (var sel in BoilerplateMarkers.RemovedSelectors)
         {
             foreach (var e in doc.QuerySelectorAll(sel).ToArray())

@@ -22,28 +22,40 @@ internal static class HtmlText
         return sb.ToString();
     }
 
-    private static void Walk(INode node, StringBuilder sb, StringBuilder line)
+    /// <summary>Depth-first, with an explicit stack (no recursion, so any depth is safe).</summary>
+    private static void Walk(INode root, StringBuilder sb, StringBuilder line)
     {
-        foreach (var child in node.ChildNodes)
+        // Each frame: the node whose children are being visited, the next child's index, and whether it is a block.
+        var stack = new Stack<(INode Node, int Next, bool Block)>();
+        stack.Push((root, 0, false));
+        while (stack.Count > 0)
         {
-            switch (child)
+            var (node, next, block) = stack.Pop();
+            var children = node.ChildNodes;
+            if (next >= children.Length)
+            {
+                if (block)
+                {
+                    Flush(sb, line);
+                }
+
+                continue;
+            }
+
+            stack.Push((node, next + 1, block));
+            switch (children[next])
             {
                 case IText t:
                     AppendCollapsed(line, t.Data);
                     break;
                 case IElement e:
-                    var block = BlockTags.Contains(e.LocalName);
-                    if (block)
+                    var childBlock = BlockTags.Contains(e.LocalName);
+                    if (childBlock)
                     {
                         Flush(sb, line);
                     }
 
-                    Walk(e, sb, line);
-                    if (block)
-                    {
-                        Flush(sb, line);
-                    }
-
+                    stack.Push((e, 0, childBlock));
                     break;
                 default:
                     break;

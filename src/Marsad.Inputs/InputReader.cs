@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Marsad.Documents;
+using Marsad.Inputs.Decoding;
 
 namespace Marsad.Inputs;
 
@@ -109,24 +110,41 @@ public sealed class InputReader(InputLimits? limits = null)
         return files.SelectMany(f => ReadFileLazily(f, defaults));
     }
 
-    private static IEnumerable<string> EnumerateVisible(string folder)
+    /// <summary>
+    /// The visible files under <paramref name="root"/>. Each real folder is visited once, however many
+    /// symbolic links lead to it: a link back to an ancestor (a loop) or a second link to the same folder
+    /// adds nothing. Folders are told apart by their real path (every link on the way resolved).
+    /// </summary>
+    private static IEnumerable<string> EnumerateVisible(string root)
     {
-        foreach (var f in Directory.EnumerateFiles(folder))
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Path, string Real)>();
+        pending.Push((root, RealPath.Of(root)));
+        while (pending.Count > 0)
         {
-            var name = Path.GetFileName(f);
-            if (!name.StartsWith('.') && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            var (folder, real) = pending.Pop();
+            if (!visited.Add(real))
             {
-                yield return f;
+                continue;
             }
-        }
 
-        foreach (var d in Directory.EnumerateDirectories(folder))
-        {
-            if (!Path.GetFileName(d).StartsWith('.'))
+            foreach (var f in Directory.EnumerateFiles(folder))
             {
-                foreach (var f in EnumerateVisible(d))
+                var name = Path.GetFileName(f);
+                if (!name.StartsWith('.') && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 {
                     yield return f;
+                }
+            }
+
+            // Pushed in reverse so that folders are read in the order they are listed.
+            foreach (var d in Directory.EnumerateDirectories(folder).Reverse())
+            {
+                var name = Path.GetFileName(d);
+                if (!name.StartsWith('.'))
+                {
+                    var isLink = new DirectoryInfo(d).LinkTarget is not null;
+                    pending.Push((d, isLink ? RealPath.Of(d) : Path.Join(real, name)));
                 }
             }
         }
@@ -194,27 +212,29 @@ public sealed class InputReader(InputLimits? limits = null)
         }
 
         var body = new PrefixedStream(sample.AsMemory(guess.BomLength, filled - guess.BomLength), stream);
-        var reader = new StreamReader(body, guess.Encoding!, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
-        return ReadDecoded(name, reader, defaults);
+        var log = new DecodingLog();
+        var reader = new EvidenceDecodingReader(body, guess.IsUtf16 ? guess.Encoding!.CodePage == EncodingDetector.Utf16BE.CodePage : null, guess.SingleByte ?? EncodingDetector.Windows1256, log);
+        return ReadDecoded(name, reader, defaults, log);
     }
 
-    private IEnumerable<InputResult> ReadDecoded(string name, TextReader reader, InputDefaults defaults)
+    private IEnumerable<InputResult> ReadDecoded(string name, TextReader reader, InputDefaults defaults, DecodingLog? log = null)
     {
         var headBuffer = new char[4096];
         var n = reader.ReadBlock(headBuffer, 0, headBuffer.Length);
         var head = headBuffer.AsMemory(0, n);
         var kind = InputKindDetector.Detect(head.Span, name == "-" ? null : Path.GetExtension(name));
         var all = new PrefixedTextReader(head, reader);
+        var decoding = new DecodingNotes(log);
         return kind switch
         {
-            InputKind.JsonLines => ReadJsonLines(name, all, defaults),
-            InputKind.Feed => ReadFeed(name, all, defaults),
-            InputKind.Html => [ReadHtml(name, all, defaults)],
-            _ => [ReadPlain(name, all, defaults)],
+            InputKind.JsonLines => ReadJsonLines(name, all, defaults, decoding),
+            InputKind.Feed => ReadFeed(name, all, defaults, decoding),
+            InputKind.Html => [ReadHtml(name, all, defaults, decoding)],
+            _ => [ReadPlain(name, all, defaults, decoding)],
         };
     }
 
-    private InputResult ReadPlain(string name, TextReader reader, InputDefaults defaults)
+    private InputResult ReadPlain(string name, TextReader reader, InputDefaults defaults, DecodingNotes decoding)
     {
         var text = Bounded(reader, _limits.MaxDocumentChars, out var error);
         if (text is null)
@@ -227,10 +247,10 @@ public sealed class InputReader(InputLimits? limits = null)
             return InputResult.Rejected(name, "empty file (whitespace only)");
         }
 
-        return InputResult.Ok(new Document(text, new DocumentSource(name, Outlet: defaults.Outlet, Published: defaults.Published)));
+        return InputResult.Ok(new Document(text, new DocumentSource(name, Outlet: defaults.Outlet, Published: defaults.Published)) { InputWarnings = decoding.All() });
     }
 
-    private InputResult ReadHtml(string name, TextReader reader, InputDefaults defaults)
+    private InputResult ReadHtml(string name, TextReader reader, InputDefaults defaults, DecodingNotes decoding)
     {
         var html = Bounded(reader, _limits.MaxMarkupChars, out var error);
         if (html is null)
@@ -255,10 +275,10 @@ public sealed class InputReader(InputLimits? limits = null)
             Outlet: article.Outlet ?? defaults.Outlet,
             Title: article.Title,
             Published: article.Published ?? defaults.Published);
-        return InputResult.Ok(new Document(article.Text, source));
+        return InputResult.Ok(new Document(article.Text, source) { InputWarnings = decoding.All() });
     }
 
-    private IEnumerable<InputResult> ReadFeed(string name, TextReader reader, InputDefaults defaults)
+    private IEnumerable<InputResult> ReadFeed(string name, TextReader reader, InputDefaults defaults, DecodingNotes decoding)
     {
         var xml = Bounded(reader, _limits.MaxMarkupChars, out var error);
         if (xml is null)
@@ -302,22 +322,26 @@ public sealed class InputReader(InputLimits? limits = null)
                 Outlet: feed.FeedTitle ?? defaults.Outlet,
                 Title: item.Title,
                 Published: item.Published ?? defaults.Published);
-            yield return InputResult.Ok(new Document(item.Text, source));
+            yield return InputResult.Ok(new Document(item.Text, source) { InputWarnings = decoding.All() });
         }
     }
 
-    private IEnumerable<InputResult> ReadJsonLines(string name, TextReader reader, InputDefaults defaults)
+    private IEnumerable<InputResult> ReadJsonLines(string name, TextReader reader, InputDefaults defaults, DecodingNotes decoding)
     {
         var scratch = new StringBuilder();
         var lineNo = 0;
+        long position = 0;
         while (true)
         {
             bool more;
             string? line;
             string? ioError = null;
+            long lineStart = position;
             try
             {
-                more = BoundedText.TryReadLine(reader, _limits.MaxMarkupChars, scratch, out line);
+                more = BoundedText.TryReadLine(reader, _limits.MaxMarkupChars, scratch, out line, out var consumed);
+                lineStart = position;
+                position += consumed;
             }
             catch (IOException e)
             {
@@ -350,7 +374,8 @@ public sealed class InputReader(InputLimits? limits = null)
                 continue;
             }
 
-            yield return ParseJsonLine(name, lineName, line, defaults);
+            var parsed = ParseJsonLine(name, lineName, line, defaults);
+            yield return parsed.Document is { } doc ? InputResult.Ok(new Document(doc.Text, doc.Source) { InputWarnings = decoding.For(lineStart, position) }) : parsed;
         }
     }
 
@@ -368,48 +393,60 @@ public sealed class InputReader(InputLimits? limits = null)
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return InputResult.Rejected(lineName, "not a JSON object");
+                return FromJsonObject(name, lineName, json.RootElement, defaults);
             }
-
-            if (!root.TryGetProperty("text", out var textEl) || textEl.ValueKind != JsonValueKind.String)
+            catch (InvalidOperationException)
             {
-                return InputResult.Rejected(lineName, "no \"text\" string");
+                // System.Text.Json parses "\ud83d" (a lone surrogate escape) but cannot turn it into a string.
+                return InputResult.Rejected(lineName, "a string holds a lone UTF-16 surrogate escape (\\uD800–\\uDFFF without its pair), not text");
             }
-
-            var text = textEl.GetString()!;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return InputResult.Rejected(lineName, "\"text\" is empty");
-            }
-
-            if (text.Length > _limits.MaxDocumentChars)
-            {
-                return InputResult.Rejected(lineName, $"document longer than the limit of {_limits.MaxDocumentChars:N0} characters");
-            }
-
-            DateOnly? published = defaults.Published;
-            var pubText = OptionalString(root, "published");
-            if (pubText is not null)
-            {
-                if (!DateText.TryParse(pubText, out var d))
-                {
-                    return InputResult.Rejected(lineName, $"\"published\" is not a date: '{pubText}'");
-                }
-
-                published = d;
-            }
-
-            var source = new DocumentSource(
-                name,
-                Url: OptionalString(root, "url"),
-                Outlet: OptionalString(root, "outlet") ?? defaults.Outlet,
-                Title: OptionalString(root, "title"),
-                Published: published);
-            return InputResult.Ok(new Document(text, source));
         }
+    }
+
+    private InputResult FromJsonObject(string name, string lineName, JsonElement root, InputDefaults defaults)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return InputResult.Rejected(lineName, "not a JSON object");
+        }
+
+        if (!root.TryGetProperty("text", out var textEl) || textEl.ValueKind != JsonValueKind.String)
+        {
+            return InputResult.Rejected(lineName, "no \"text\" string");
+        }
+
+        var text = textEl.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return InputResult.Rejected(lineName, "\"text\" is empty");
+        }
+
+        if (text.Length > _limits.MaxDocumentChars)
+        {
+            return InputResult.Rejected(lineName, $"document longer than the limit of {_limits.MaxDocumentChars:N0} characters");
+        }
+
+        DateOnly? published = defaults.Published;
+        var pubText = OptionalString(root, "published");
+        if (pubText is not null)
+        {
+            if (!DateText.TryParse(pubText, out var d))
+            {
+                return InputResult.Rejected(lineName, $"\"published\" is not a date: '{pubText}'");
+            }
+
+            published = d;
+        }
+
+        var source = new DocumentSource(
+            name,
+            Url: OptionalString(root, "url"),
+            Outlet: OptionalString(root, "outlet") ?? defaults.Outlet,
+            Title: OptionalString(root, "title"),
+            Published: published);
+        return InputResult.Ok(new Document(text, source));
     }
 
     private static string? OptionalString(JsonElement root, string property) =>
@@ -430,6 +467,15 @@ public sealed class InputReader(InputLimits? limits = null)
             return null;
         }
     }
+}
+
+/// <summary>The decoding warnings of an input, as strings for documents (none for already-decoded text).</summary>
+internal sealed class DecodingNotes(DecodingLog? log)
+{
+    public System.Collections.Immutable.ImmutableArray<string> All() => For(0, long.MaxValue);
+
+    public System.Collections.Immutable.ImmutableArray<string> For(long from, long to) =>
+        log is null ? [] : [.. log.WarningsFor(from, to).Select(w => w.ToString())];
 }
 
 /// <summary>A reader that first returns characters already read (the sniffed head), then the rest.</summary>

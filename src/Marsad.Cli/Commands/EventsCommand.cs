@@ -32,7 +32,7 @@ internal static class EventsCommand
             }
 
             query = query with { Limit = parse.GetValue(limit), Offset = parse.GetValue(offset) };
-            await using var store = await StoreCli.OpenAsync(parse.GetValue(filters.Db), ct).ConfigureAwait(false);
+            await using var store = await StoreCli.OpenAsync(parse.GetValue(filters.Db), ct, create: false).ConfigureAwait(false);
             var fmt = parse.GetValue(format) ?? "table";
             var page = await store.QueryEventsAsync(query, ct).ConfigureAwait(false);
             if (fmt == "table")
@@ -174,13 +174,37 @@ internal static class StoreCli
         Description = $"SQLite file or PostgreSQL connection string (default: ${MarsadStore.EnvironmentVariable}, else {MarsadStore.DefaultSqlitePath()}).",
     };
 
-    public static async Task<IMarsadStore> OpenAsync(string? db, CancellationToken ct)
+    /// <summary>
+    /// Opens (and migrates) the store, creating a SQLite database that does not exist yet when
+    /// <paramref name="create"/> (ingest); read commands pass false and a missing database is refused
+    /// rather than silently created empty. A failure is a <see cref="StoreUnavailableException"/> naming the database.
+    /// </summary>
+    public static async Task<IMarsadStore> OpenAsync(string? db, CancellationToken ct, bool create = true)
     {
-        var store = MarsadStore.Open(db);
+        var target = MarsadStore.Resolve(db);
+        if (!MarsadStore.IsPostgres(target))
+        {
+            if (Directory.Exists(target))
+            {
+                throw new StoreUnavailableException(target, "it is a folder, not a database file");
+            }
+
+            if (!create && !File.Exists(target))
+            {
+                throw new StoreUnavailableException(target, "no such database (ingest creates one; check --db or $" + MarsadStore.EnvironmentVariable + ")");
+            }
+        }
+
+        var store = MarsadStore.Open(target);
         try
         {
             await store.MigrateAsync(ct).ConfigureAwait(false);
             return store;
+        }
+        catch (Exception e) when (StoreErrors.TryDescribe(e, out var cause))
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw new StoreUnavailableException(target, cause, e);
         }
         catch
         {

@@ -30,9 +30,15 @@ internal static class ExportCommand
                 return MarsadCommandLine.ExitUsage;
             }
 
-            await using var store = await StoreCli.OpenAsync(parse.GetValue(filters.Db), ct).ConfigureAwait(false);
-            var writer = EventFormats.Create(parse.GetValue(format) ?? "jsonl");
             var path = parse.GetValue(output);
+            if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+            {
+                io.Stderr.WriteLine($"marsad export: cannot write --output '{path}': the folder '{folder}' does not exist");
+                return MarsadCommandLine.ExitUsage;
+            }
+
+            await using var store = await StoreCli.OpenAsync(parse.GetValue(filters.Db), ct, create: false).ConfigureAwait(false);
+            var writer = EventFormats.Create(parse.GetValue(format) ?? "jsonl");
             int rows;
             if (path is null)
             {

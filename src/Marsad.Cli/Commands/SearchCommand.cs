@@ -24,7 +24,7 @@ internal static class SearchCommand
         var cmd = new Command("search", "Full-text search over stored articles.") { db, limit, outlet, format, query };
         cmd.SetAction(async (parse, ct) =>
         {
-            await using var store = await StoreCli.OpenAsync(parse.GetValue(db), ct).ConfigureAwait(false);
+            await using var store = await StoreCli.OpenAsync(parse.GetValue(db), ct, create: false).ConfigureAwait(false);
             var results = await store.SearchAsync(new SearchQuery(parse.GetValue(query) ?? string.Empty) { Limit = parse.GetValue(limit), Outlet = parse.GetValue(outlet) }, ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "jsonl")
             {

@@ -52,14 +52,18 @@ public sealed record PlaceRef(
     int GeoPrecision = 1,
     string? Pcode = null) : EntityRef;
 
-/// <summary>An armed or political actor; <paramref name="Inter"/> is ACLED's actor code 1–8.</summary>
+/// <summary>
+/// An armed or political actor; <paramref name="Inter"/> is ACLED's actor code 1–8. <paramref name="Provisional"/> marks an actor
+/// the catalogue lacks, made from the text's own pattern (لواء “X”، قوات X) with a guessed inter: an analyst checks it in review.
+/// </summary>
 public sealed record ActorRef(
     string Id,
     string Name,
     int Inter,
     string? NameAr = null,
     string? Country = null,
-    string? Affiliation = null) : EntityRef;
+    string? Affiliation = null,
+    bool Provisional = false) : EntityRef;
 
 /// <summary>A named person with the role the catalogue or the text gives.</summary>
 public sealed record PersonRef(
@@ -72,19 +76,50 @@ public sealed record PersonRef(
 /// A date expression resolved (or not) against the publication date. <paramref name="Value"/> is null when
 /// there is no anchor; <paramref name="TimePrecision"/> is ACLED's 1 day / 2 week / 3 month.
 /// <paramref name="Kind"/> says how it was read: absolute, relative, weekday, period, year.
+/// Without a value no day or week is known, so the precision is then always 3 (never "date null, precision 1").
 /// </summary>
 public sealed record DateRef(
     DateOnly? Value,
     int TimePrecision,
     string Kind,
-    DateOnly? RangeEnd = null) : EntityRef;
+    DateOnly? RangeEnd = null) : EntityRef
+{
+    /// <summary>ACLED's time_precision; 3 whenever <see cref="Value"/> is null.</summary>
+    public int TimePrecision { get; init; } = Value is null ? UnknownDatePrecision : TimePrecision;
+
+    /// <summary>The precision an unknown date carries: the least precise of ACLED's.</summary>
+    public const int UnknownDatePrecision = 3;
+}
 
 /// <summary>
 /// A count: value, how it is qualified (exact, about, more_than, less_than, at_least, up_to, several, tens,
-/// hundreds, thousands) and the counted noun as written, normalized.
+/// hundreds, thousands) and the counted noun as written, normalized. For a vague count (عشرات، مئات،
+/// عدة، عدد من) <see cref="Value"/> is only the documented lower bound and <see cref="Count"/> is null —
+/// never a guessed number — unless the ACLED convention was asked for (<see cref="ConventionCount"/>,
+/// explained in <see cref="ConventionNote"/>).
 /// </summary>
 public sealed record QuantityRef(
     long Value,
     string Qualifier,
     string? Noun,
-    string? NounLemma = null) : EntityRef;
+    string? NounLemma = null,
+    long? ConventionCount = null,
+    string? ConventionNote = null) : EntityRef
+{
+    /// <summary>True for several / tens / hundreds / thousands: the text gives no number.</summary>
+    public bool IsVague => QuantityQualifiers.IsVague(Qualifier);
+
+    /// <summary>The number to use as a count: the stated number, the convention's figure for a vague count when applied, else null.</summary>
+    public long? Count => IsVague ? ConventionCount : Value;
+}
+
+/// <summary>The qualifiers of <see cref="QuantityRef"/> that carry no number.</summary>
+public static class QuantityQualifiers
+{
+    public const string Several = "several";
+    public const string Tens = "tens";
+    public const string Hundreds = "hundreds";
+    public const string Thousands = "thousands";
+
+    public static bool IsVague(string qualifier) => qualifier is Several or Tens or Hundreds or Thousands;
+}

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Analysis;
@@ -33,6 +34,9 @@ public sealed class Document
     public string Text { get; }
 
     public DocumentSource Source { get; }
+
+    /// <summary>What reading the input noticed (e.g. undecodable bytes replaced): becomes the first of the document's warnings.</summary>
+    public ImmutableArray<string> InputWarnings { get; init; } = [];
 
     public static string ComputeId(string text)
     {

@@ -12,7 +12,7 @@ public static class KnowledgeCatalogues
     {
         DataCatalogue.WriteAreaCatalogue(dataRoot, "actors",
         [
-            new("actors/actors.tsv", "1.0.0", "", "Armed and political actors of Syrian and Iraqi conflict reporting: Arabic aliases, English name, ACLED inter code, country, affiliation.", "Marsad", Cc, Us),
+            new("actors/actors.tsv", "2.0.0", "", "Armed and political actors of Arab-world conflict reporting (Syria 2011-2026, Iraq, Yemen, Libya, Sudan, Lebanon, Palestine, Egypt, Somalia, Jordan) and generic sides: Arabic aliases, English and Arabic names, ACLED inter code, country, affiliation, validity period.", "Marsad", Cc, Us),
             new("actors/spelling.tsv", "1.0.0", "", "Spelling variants folded before actor names are matched (ميليشيا / مليشيا / ميلشيا).", "Marsad", Cc, Us),
             new("actors/cues.tsv", "1.0.0", "", "Head words, adjectives, unit words and ordinals for actor mentions and unlisted groups.", "Marsad", Cc, Us),
         ]);

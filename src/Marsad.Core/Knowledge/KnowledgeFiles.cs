@@ -14,4 +14,27 @@ internal static class KnowledgeFiles
             throw new FileNotFoundException($"Knowledge file missing: {path} (is the data folder, MARSAD_DATA, right?)", path);
         }
     }
+
+    /// <summary>The tab-separated rows (at least <paramref name="cells"/> cells) of an optional file, comments skipped.</summary>
+    public static IEnumerable<(string[] Cells, string Line)> TabRows(string path, int cells)
+    {
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var c = line.Split('\t');
+            if (c.Length >= cells)
+            {
+                yield return (c, line);
+            }
+        }
+    }
 }

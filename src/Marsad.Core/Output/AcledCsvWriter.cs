@@ -73,7 +73,7 @@ public sealed class AcledCsvWriter : IDocumentWriter
             EventId(country?.Alpha3 ?? "XXX", document.Document.Id, index),
             e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
             e.Date?.Year.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            e.TimePrecision.ToString(CultureInfo.InvariantCulture),
+            EventPrecision.Of(e).ToString(CultureInfo.InvariantCulture),
             AcledTaxonomy.DisorderType(e.EventType),
             e.EventType,
             e.SubEventType,

@@ -140,6 +140,12 @@ public static class ContractJsonWriter
                     w.WriteString("affiliation", a.Affiliation);
                 }
 
+                if (a.Provisional)
+                {
+                    // An unlisted group named by the text's own pattern: an analyst should check it in review.
+                    w.WriteBoolean("provisional", true);
+                }
+
                 w.WriteEndObject();
                 break;
             case PersonRef p:
@@ -169,7 +175,21 @@ public static class ContractJsonWriter
             case QuantityRef q:
                 w.WriteStartObject();
                 w.WriteNumber("value", q.Value);
+                if (q.Count is { } count)
+                {
+                    w.WriteNumber("count", count);
+                }
+                else
+                {
+                    // A vague count: value is only the lower bound; there is no number to count.
+                    w.WriteNull("count");
+                }
+
                 w.WriteString("qualifier", q.Qualifier);
+                if (q.ConventionNote is not null)
+                {
+                    w.WriteString("convention", q.ConventionNote);
+                }
                 w.WriteString("noun", q.Noun);
                 if (q.NounLemma is not null)
                 {
@@ -224,7 +244,7 @@ public static class ContractJsonWriter
 
         w.WriteEndArray();
         WriteDate(w, "date", e.Date);
-        w.WriteNumber("time_precision", e.TimePrecision);
+        w.WriteNumber("time_precision", EventPrecision.Of(e));
         WriteActor(w, "actor1", e.Actor1);
         WriteActor(w, "actor2", e.Actor2);
         WriteActors(w, "assoc_actor_1", e.AssocActors1);

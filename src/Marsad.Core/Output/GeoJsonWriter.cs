@@ -95,7 +95,7 @@ public sealed class GeoJsonWriter : IDocumentWriter
                 w.WriteNull("event_date");
             }
 
-            w.WriteNumber("time_precision", e.TimePrecision);
+            w.WriteNumber("time_precision", EventPrecision.Of(e));
             w.WriteString("actor1", e.Actor1?.Name);
             w.WriteString("actor2", e.Actor2?.Name);
             w.WriteString("location", e.Location?.Place.Name);

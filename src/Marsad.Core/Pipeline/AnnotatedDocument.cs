@@ -23,7 +23,7 @@ public sealed record AnnotatedDocument(
     public static AnnotatedDocument Start(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new(document, AnalysisChain.Analyze(document.Text), [], [], [], Layers.Tokens | Layers.Sentences);
+        return new(document, AnalysisChain.Analyze(document.Text), [], [], document.InputWarnings, Layers.Tokens | Layers.Sentences);
     }
 
     public IEnumerable<Mention> MentionsOf(EntityType type) => Mentions.Where(m => m.Type == type);

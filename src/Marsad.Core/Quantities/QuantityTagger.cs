@@ -21,11 +21,13 @@ public sealed class QuantityTagger : IAnnotator
     public const string AnnotatorName = "quantities";
 
     private readonly QuantityLexicon _lex;
+    private readonly QuantityOptions _options;
 
-    public QuantityTagger(QuantityLexicon lexicon)
+    public QuantityTagger(QuantityLexicon lexicon, QuantityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lex = lexicon;
+        _options = options ?? QuantityOptions.Default;
     }
 
     public string Name => AnnotatorName;
@@ -34,7 +36,8 @@ public sealed class QuantityTagger : IAnnotator
 
     public Layers Provides => Layers.Quantities;
 
-    public static QuantityTagger Load(string numbersPath, string nounsPath) => new(QuantityLexicon.Load(numbersPath, nounsPath));
+    public static QuantityTagger Load(string numbersPath, string nounsPath, QuantityOptions? options = null) =>
+        new(QuantityLexicon.Load(numbersPath, nounsPath), options);
 
     public AnnotatedDocument Annotate(AnnotatedDocument document)
     {
@@ -122,6 +125,7 @@ public sealed class QuantityTagger : IAnnotator
 
         long value;
         int k;
+        long vagueScale = 1;
         string? vagueQualifier = null;
         var needsNoun = false;
         var afterOf = false;
@@ -146,6 +150,7 @@ public sealed class QuantityTagger : IAnnotator
             if (k < tokens.Length && _lex.VagueScales.TryGetValue(tokens[k].Norm, out var scale))
             {
                 value *= scale;
+                vagueScale = scale;
                 k++;
             }
 
@@ -225,7 +230,8 @@ public sealed class QuantityTagger : IAnnotator
         var start = clitic > 0 ? ArabicNormalizer.OriginalOffsetAfter(text, first.Start, first.End, clitic) : first.Start;
         var span = new TextSpan(start, tokens[endToken].End);
         string? noun = nounIndex >= 0 ? tokens[nounIndex].Span.Slice(text) : null;
-        var r = new QuantityRef(value, vagueQualifier ?? qualifier ?? "exact", noun, nounIndex >= 0 && lemma.Length > 0 ? lemma : null);
+        var convention = vagueQualifier is not null ? _options.Convention(vagueQualifier, vagueScale) : null;
+        var r = new QuantityRef(value, vagueQualifier ?? qualifier ?? "exact", noun, nounIndex >= 0 && lemma.Length > 0 ? lemma : null, convention?.Count, convention?.Note);
         var confidence = nounIndex >= 0 && lemma.Length > 0 ? 1.0 : 0.7;
         mention = new Mention(EntityType.Quantity, span, span.Slice(text), r, AnnotatorName, confidence);
         next = endToken + 1;

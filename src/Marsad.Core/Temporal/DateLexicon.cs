@@ -58,7 +58,9 @@ public sealed class DateLexicon
 
     internal HashSet<string> TodayBlockers { get; private init; } = null!;
 
-    internal PhraseMatcher<bool> HijriMonths { get; private init; } = null!;
+    internal PhraseMatcher<int> HijriMonths { get; private init; } = null!;
+
+    internal HashSet<string> HijriYearMarkers { get; private init; } = null!;
 
     internal PhraseMatcher<int> OrdinalDays { get; private init; } = null!;
 
@@ -130,7 +132,8 @@ public sealed class DateLexicon
             Weekdays = PhraseMatcher<DayOfWeek>.Build(weekdays, allowProclitics: true),
             WeekdayLeads = Set(Strings(root, "weekday_lead_words")),
             TodayBlockers = Set(Strings(root, "today_blockers")),
-            HijriMonths = PhraseMatcher<bool>.Build(Strings(root, "hijri_months").Select(static s => KeyValuePair.Create(s, true)), allowProclitics: false),
+            HijriMonths = PhraseMatcher<int>.Build(Pairs(root, "hijri_months", "month", static e => e.GetInt32()), allowProclitics: false),
+            HijriYearMarkers = Set(Strings(root, "hijri_year_markers")),
             OrdinalDays = PhraseMatcher<int>.Build(ordinals, allowProclitics: true),
             RelativeDays = PhraseMatcher<int>.Build(relDays, allowProclitics: true),
             DayParts = PhraseMatcher<bool>.Build(Strings(root, "day_parts").Select(static s => KeyValuePair.Create(s, true)), allowProclitics: true),
@@ -145,7 +148,7 @@ public sealed class DateLexicon
             Starters = new HashSet<string>(FastStringComparer.Instance),
         };
 
-        foreach (var f in lex.Months.FirstForms.Concat(lex.Weekdays.FirstForms).Concat(lex.OrdinalDays.FirstForms)
+        foreach (var f in lex.Months.FirstForms.Concat(lex.HijriMonths.FirstForms).Concat(lex.Weekdays.FirstForms).Concat(lex.OrdinalDays.FirstForms)
                      .Concat(lex.RelativeDays.FirstForms).Concat(lex.DayParts.FirstForms).Concat(lex.PeriodParts.FirstForms)
                      .Concat(lex.Vague.FirstForms).Concat(lex.AgoWords).Concat(lex.Demonstratives).Concat(lex.Units.Keys))
         {

@@ -373,6 +373,18 @@ public sealed class DateTagger : IAnnotator
                 j++;
             }
 
+            // 15 ربيع الأول 1443 هـ: a Hijri day, converted (only with its Hijri year: never guessed from publication).
+            if (lex.HijriMonths.TryMatch(tokens, j, out var hdm) && TryHijriYear(j + hdm.TokenCount, out var hijriYear, out var hijriEnd))
+            {
+                if (!HijriCalendar.TryDay(hijriYear, hdm.Value, day, out var hd))
+                {
+                    return false;
+                }
+
+                hit = new Hit(hijriEnd, clitic, new DateRef(hd, 1, "absolute"));
+                return true;
+            }
+
             if (lex.Months.TryMatch(tokens, j, out var mm) && mm.ProcliticLength == 0)
             {
                 var afterMonth = SkipAlternateMonth(j + mm.TokenCount, mm.Value);
@@ -508,11 +520,26 @@ public sealed class DateTagger : IAnnotator
 
             if (!lex.Months.TryMatch(tokens, j, out var mm))
             {
-                // شهر رمضان: a Hijri month, kept as a mention without a value (no Hijri conversion).
-                if (monthWord && lex.HijriMonths.TryMatch(tokens, j, out var hm))
+                if (lex.HijriMonths.TryMatch(tokens, j, out var hm))
                 {
-                    hit = new Hit(j + hm.TokenCount, 0, new DateRef(null, 3, "month"), 0.8);
-                    return true;
+                    // رمضان 1442 هـ: the Hijri month's days in the Umm al-Qura calendar.
+                    if (TryHijriYear(j + hm.TokenCount, out var hy, out var hend))
+                    {
+                        if (!HijriCalendar.TryMonth(hy, hm.Value, out var hijriFirst, out var hijriLast))
+                        {
+                            return false;
+                        }
+
+                        hit = new Hit(hend, 0, new DateRef(hijriFirst, 3, "month", hijriLast));
+                        return true;
+                    }
+
+                    // شهر رمضان without a year: kept as a mention without a value (which year is not said).
+                    if (monthWord)
+                    {
+                        hit = new Hit(j + hm.TokenCount, 0, new DateRef(null, 3, "month"), 0.8);
+                        return true;
+                    }
                 }
 
                 return false;
@@ -719,6 +746,36 @@ public sealed class DateTagger : IAnnotator
             }
 
             return best;
+        }
+
+        /// <summary>[عام|سنة] YYYY [هـ|للهجرة ...] after a Hijri month: a year the Umm al-Qura calendar can hold, with or without its marker.</summary>
+        private bool TryHijriYear(int j, out int year, out int end)
+        {
+            year = 0;
+            end = j;
+            if (lex.Units.TryGetValue(NormAt(j), out var u) && u is { Unit: DateUnit.Year, Form: UnitForm.Singular })
+            {
+                j++;
+            }
+
+            if (j >= tokens.Length || tokens[j].Kind != TokenKind.Number || tokens[j].Norm.Length != 4 || !Int(tokens[j].Norm, out year))
+            {
+                return false;
+            }
+
+            end = j + 1;
+            var marked = lex.HijriYearMarkers.Contains(NormAt(end));
+            if (marked)
+            {
+                end++;
+                if (NormAt(end) == "ـ")
+                {
+                    end++;
+                }
+            }
+
+            // A four-digit year after a Hijri month is Hijri; a marker also allows years outside the calendar (then no date).
+            return marked || year is >= HijriCalendar.FirstYear and <= HijriCalendar.LastYear;
         }
 
         private bool TryYearNumber(int j, out int year)

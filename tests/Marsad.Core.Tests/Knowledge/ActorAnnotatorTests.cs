@@ -7,11 +7,37 @@ public class ActorAnnotatorTests
     private static List<Mention> Actors(string text) => KnowledgeTestData.Annotate(text).Of(EntityType.Actor);
 
     [Fact]
-    public void Catalogue_HasAtLeast150Actors_WithInterCodes()
+    public void Catalogue_HasAtLeast800Actors_WithInterCodesAndUniqueIds()
     {
         var actors = KnowledgeTestData.Knowledge.Actors.Actors;
-        actors.Count.ShouldBeGreaterThanOrEqualTo(150);
+        actors.Count.ShouldBeGreaterThanOrEqualTo(800);
         actors.ShouldAllBe(a => a.Inter >= 1 && a.Inter <= 8 && a.Id.StartsWith("actor:"));
+        actors.Select(a => a.Id).Distinct().Count().ShouldBe(actors.Count);
+    }
+
+    [Fact]
+    public void Catalogue_Affiliations_NameActorsOfTheCatalogue()
+    {
+        var byId = KnowledgeTestData.Knowledge.Actors.ById;
+        byId.Values.Where(a => a.Affiliation is not null).ShouldAllBe(a => byId.ContainsKey(a.Affiliation!));
+    }
+
+    [Fact]
+    public void Catalogue_Periods_AreOrdered()
+    {
+        // valid_from <= valid_to wherever both are given (a reversed period would make an actor never valid).
+        KnowledgeTestData.Knowledge.Actors.Actors
+            .Where(a => a.ValidFrom is not null && a.ValidTo is not null)
+            .ShouldAllBe(a => a.ValidFrom <= a.ValidTo);
+    }
+
+    [Fact]
+    public void Catalogue_SyrianState_IsTwoActorsSplitOn8December2024()
+    {
+        var byId = KnowledgeTestData.Knowledge.Actors.ById;
+        byId["actor:syrian-government"].ValidTo.ShouldBe(new DateOnly(2024, 12, 7));
+        byId["actor:syrian-state-2024"].ValidFrom.ShouldBe(new DateOnly(2024, 12, 8));
+        byId["actor:syrian-state-2024"].Name.ShouldBe("Military Forces of Syria (2024-)");
     }
 
     [Theory]
