@@ -28,14 +28,17 @@ public enum DecisionReason
     FirstActorOfEarlierClause,
     FirstActorAfterTrigger,
     SecondPartyInClause,
+    NationalityOfMeans,
     VictimAsActor2,
     CiviliansAsVictims,
     UnclaimedExplosive,
     ProtestersByDefault,
     TerritoryByActor,
+    ArmedVictimMakesClash,
 
     // place
     NearestPlaceInClause,
+    ListedWithPlace,
     FirstPlaceInSentence,
     PlaceOfEarlierSentence,
     CoarsePlaceOfSentence,

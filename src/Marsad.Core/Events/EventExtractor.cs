@@ -84,9 +84,9 @@ public sealed class EventExtractor : IAnnotator
             var attribution = _attribution.Resolve(t, s, previous);
             previous = attribution;
             var status = _factuality.JudgeSentence(t, s);
-            if (status is null && _dates.Told(t, s) is { } date)
+            if (status is null && _dates.Told(t, s) is { } toldHere)
             {
-                told = date;
+                told = toldHere;
             }
 
             var candidates = _triggers.Find(t, s);
@@ -133,10 +133,31 @@ public sealed class EventExtractor : IAnnotator
             var seen = new HashSet<(string, string)>();
             foreach (var c in kept)
             {
-                var d = Build(t, s, c, attribution, sources, told, lentTags);
-                if (seen.Add((d.Event.EventType, d.Event.SubEventType)))
+                var d = Build(t, s, c, attribution, sources, told, lentTags, out var others, out var date);
+                if (FactualityJudge.IsStale(date, t.Published))
                 {
-                    drafts.Add(d);
+                    warnings.Add(t.Warning($"background (dated {date.Date:yyyy-MM-dd}): not coded", c));
+                    continue;
+                }
+
+                if (!seen.Add((d.Event.EventType, d.Event.SubEventType)))
+                {
+                    continue;
+                }
+
+                drafts.Add(d);
+
+                // One event per place: the same act told of several listed places.
+                foreach (var place in others)
+                {
+                    drafts.Add(d with
+                    {
+                        Event = d.Event with
+                        {
+                            Location = place,
+                            Decisions = [.. d.Event.Decisions.Where(x => x.Stage != EventStage.Place), new EventDecision(EventStage.Place, DecisionReason.ListedWithPlace, place.Span?.Slice(t.Text))],
+                        },
+                    });
                 }
             }
         }
@@ -150,12 +171,13 @@ public sealed class EventExtractor : IAnnotator
         return ([.. merged], [.. warnings]);
     }
 
-    private DraftEvent Build(EventText t, SentenceFrame s, Candidate c, Attribution attribution, IReadOnlyList<TokenRange> sources, ToldDate? told, IEnumerable<string> lentTags)
+    private DraftEvent Build(EventText t, SentenceFrame s, Candidate c, Attribution attribution, IReadOnlyList<TokenRange> sources, ToldDate? told, IEnumerable<string> lentTags, out ImmutableArray<EventLocation> others, out DateChoice date)
     {
         var coding = _coder.Code(t, s, c, lentTags);
         var (coded, roles) = _coder.ApplyDefaults(c.Entry, coding, _roles.FromSentence(t, s, c, sources));
         var place = _places.Locate(t, s, c);
-        var date = _dates.Resolve(t, s, c, told);
+        others = place.Others;
+        date = _dates.Resolve(t, s, c, told);
         var fatalities = _fatalities.Count(t, s, coded.EventType);
         var e = new ExtractedEvent
         {

@@ -30,15 +30,27 @@ public sealed class DateResolver
         return told?.Value is { } date ? new ToldDate(date, told.TimePrecision, s.Index) : null;
     }
 
+    private static bool AfterSince(EventText t, SentenceFrame s, MentionAt m) =>
+        s.Args.Any(a => a.Value == ArgumentCue.Since && a.End <= m.StartTok && t.WordsBetween(a.End, m.StartTok) <= 1);
+
+    /// <summary>The date stands before a complementizer (إن، أن) that the trigger follows.</summary>
+    private static bool InReportingFrame(EventText t, SentenceFrame s, MentionAt m, Candidate c) =>
+        m.EndTok <= c.Start && s.Attr.Any(a => a.Value == AttributionCue.Complementizer && a.Start >= m.EndTok && a.End <= c.Start);
+
     public DateChoice Resolve(EventText t, SentenceFrame s, Candidate c, ToldDate? told)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(c);
-        var inSentence = t.InSentence(t.Dates, s).ToList();
+        // منذ 18 شهراً، منذ أكتوبر: where a period starts, not the event's day.
+        var inSentence = t.InSentence(t.Dates, s).Where(m => !AfterSince(t, s, m)).ToList();
         if (inSentence.Count > 0)
         {
-            var byDistance = inSentence.OrderBy(m => Math.Abs(t.Ord(m.StartTok) - t.Ord(c.Start))).ToList();
+            // A date in the reporting frame (قال اليوم الجمعة إن الهجوم وقع مساء الخميس) dates the saying, not
+            // the event: dates on the trigger's side of the complementizer come first.
+            var byDistance = inSentence
+                .OrderBy(m => InReportingFrame(t, s, m, c) ? 1 : 0)
+                .ThenBy(m => Math.Abs(t.Ord(m.StartTok) - t.Ord(c.Start))).ToList();
             if (byDistance.FirstOrDefault(m => ((DateRef)m.Mention.Ref!).Value is not null) is { Mention: not null } near)
             {
                 var d = (DateRef)near.Mention.Ref!;

@@ -15,6 +15,11 @@ public sealed class EventCoder
 {
     public const string RemoteExplosive = "Remote explosive/landmine/IED";
     public const string Arrests = "Arrests";
+    public const string AttackSubType = "Attack";
+    public const string ArmedClash = "Armed clash";
+
+    /// <summary>ACLED inter codes of armed sides: state forces, rebels, political and identity militias, external forces.</summary>
+    public static bool IsArmed(int inter) => inter is 1 or 2 or 3 or 4 or 8;
     public const string GovernmentRegains = "Government regains territory";
     public const string NonStateOvertakes = "Non-state actor overtakes territory";
 
@@ -71,7 +76,17 @@ public sealed class EventCoder
             decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.TerritoryByActor));
         }
 
-        if (coding.EventType == AcledTaxonomy.ViolenceAgainstCivilians && actor2 is null)
+        var type = coding.EventType;
+        if (type == AcledTaxonomy.ViolenceAgainstCivilians && sub == AttackSubType && actor2 is { } hit && IsArmed(hit.Inter))
+        {
+            // ACLED: violence against civilians is violence against the unarmed; an attack on fighters,
+            // soldiers or police (اغتيال عنصر من X) is a clash, even one-sided.
+            type = AcledTaxonomy.Battles;
+            sub = ArmedClash;
+            decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.ArmedVictimMakesClash, hit.Text ?? hit.Name));
+        }
+
+        if (type == AcledTaxonomy.ViolenceAgainstCivilians && actor2 is null)
         {
             actor2 = Civilians;
             decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.CiviliansAsVictims));
@@ -83,17 +98,17 @@ public sealed class EventCoder
             decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.UnclaimedExplosive));
         }
 
-        if (coding.EventType == AcledTaxonomy.Protests && actor1 is null)
+        if (type == AcledTaxonomy.Protests && actor1 is null)
         {
             actor1 = Protesters;
             decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.ProtestersByDefault));
         }
 
-        if (!IsInteractive(coding.EventType) && sub != Arrests)
+        if (!IsInteractive(type) && sub != Arrests)
         {
             actor2 = null;
         }
 
-        return (coding with { SubEventType = sub }, roles with { Actor1 = actor1, Actor2 = actor2, Decisions = decisions.ToImmutable() });
+        return (coding with { EventType = type, SubEventType = sub }, roles with { Actor1 = actor1, Actor2 = actor2, Decisions = decisions.ToImmutable() });
     }
 }

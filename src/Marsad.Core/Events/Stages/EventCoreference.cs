@@ -28,6 +28,12 @@ public sealed class EventCoreference
         {
             var e = d.Event;
             var idx = result.FindIndex(r => Corefer(t, r, d));
+            if (idx < 0 && IsAnaphor(t, d))
+            {
+                // الهجوم وقع مساء الخميس: a definite mention with no place of its own retells the last violent event.
+                idx = result.FindLastIndex(r => RoleAssigner.IsViolent(r.Event.EventType));
+            }
+
             if (idx < 0)
             {
                 result.Add(d);
@@ -47,8 +53,8 @@ public sealed class EventCoreference
                 Evidence = [.. m.Evidence.Concat(e.Evidence).Distinct().Order()],
                 Actor1 = m.Actor1 ?? e.Actor1,
                 Actor2 = m.Actor2 ?? e.Actor2,
-                Date = m.Date ?? e.Date,
-                TimePrecision = m.Date is null && e.Date is not null ? e.TimePrecision : m.TimePrecision,
+                Date = TakesDate(m, e) ? e.Date : m.Date,
+                TimePrecision = TakesDate(m, e) ? e.TimePrecision : m.TimePrecision,
                 Fatalities = fat,
                 FatalityBasis = m.Fatalities is null && e.Fatalities is not null ? e.FatalityBasis : m.FatalityBasis,
                 Confidence = Math.Min(0.95, Math.Max(m.Confidence, e.Confidence) + RetoldBonus),
@@ -61,11 +67,28 @@ public sealed class EventCoreference
         return result;
     }
 
+    /// <summary>The later telling's date replaces the first's when the first has none or a coarser one.</summary>
+    private static bool TakesDate(ExtractedEvent first, ExtractedEvent later) =>
+        later.Date is not null && (first.Date is null || later.TimePrecision < first.TimePrecision);
+
+    /// <summary>A violent trigger that is definite (الهجوم، الاستهداف) or after a demonstrative, with no place in its own clause.</summary>
+    private static bool IsAnaphor(EventText t, DraftEvent d) =>
+        RoleAssigner.IsViolent(d.Event.EventType)
+        && !d.Event.Decisions.Any(x => x.Stage == EventStage.Place && x.Reason is DecisionReason.NearestPlaceInClause or DecisionReason.ListedWithPlace)
+        && IsDefiniteAnaphor(t, d.TriggerToken);
+
     private static bool Corefer(EventText t, DraftEvent first, DraftEvent later)
     {
         var r = first.Event;
         var e = later.Event;
-        if (r.EventType != e.EventType || r.SubEventType != e.SubEventType || first.TriggerClass != later.TriggerClass)
+        if (r.EventType != e.EventType || r.SubEventType != e.SubEventType)
+        {
+            return false;
+        }
+
+        // Two triggers of different families (قصف / غارة) tell one violent incident when type, place and day agree.
+        var sameDay = r.Date is null || e.Date is null || r.Date == e.Date;
+        if (first.TriggerClass != later.TriggerClass && !(RoleAssigner.IsViolent(e.EventType) && sameDay))
         {
             return false;
         }

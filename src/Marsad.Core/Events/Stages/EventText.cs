@@ -83,6 +83,7 @@ public sealed class EventText
         Persons = persons.ToImmutable();
         Dates = dates.ToImmutable();
         Quantities = quantities.ToImmutable();
+        EventPlaces = [.. Places.Where(m => !IsDateline(m) && !IsCorrespondentBase(m))];
         _frames = new SentenceFrame?[doc.Analysis.Sentences.Length];
         CurrentYear = doc.Document.Source.Published?.Year ?? MaxYearMentioned();
     }
@@ -98,6 +99,12 @@ public sealed class EventText
     public TokenKeys Keys { get; }
 
     public ImmutableArray<MentionAt> Places { get; }
+
+    /// <summary>
+    /// The places an event may be at: all but a dateline's city (أربيل (وكالة) -, where the outlet writes from)
+    /// and a correspondent's base (مراسلنا في درعا).
+    /// </summary>
+    public ImmutableArray<MentionAt> EventPlaces { get; }
 
     public ImmutableArray<MentionAt> Actors { get; }
 
@@ -249,6 +256,68 @@ public sealed class EventText
 
     public static bool TryInt(string norm, out int value) =>
         int.TryParse(norm.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Characters that, after a place opening a line (and its date, if any), make the place a dateline.</summary>
+    public const string DatelineMarks = "(-–—ـ/";
+
+    /// <summary>Words a correspondent cue may stand before في + the place it is based in.</summary>
+    public const int CorrespondentReach = 6;
+
+    /// <summary>A place that opens its line and is followed, past any date, by a dateline mark (دمشق - ، أربيل (…)).</summary>
+    private bool IsDateline(MentionAt m)
+    {
+        var text = Text;
+        for (var k = m.Mention.Start - 1; k >= 0 && text[k] != '\n'; k--)
+        {
+            if (char.IsLetterOrDigit(text[k]))
+            {
+                return false;
+            }
+        }
+
+        var i = m.Mention.End;
+        while (true)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t' or '،' or ',')
+            {
+                i++;
+            }
+
+            // A date right after the city (دمشق، 3 آذار -) belongs to the dateline too.
+            var date = Dates.FirstOrDefault(d => d.Mention.Start == i);
+            if (date.Mention is null)
+            {
+                break;
+            }
+
+            i = date.Mention.End;
+        }
+
+        return i < text.Length && DatelineMarks.Contains(text[i], StringComparison.Ordinal);
+    }
+
+    /// <summary>A place right after في that follows a correspondent cue in its clause (مراسل الوكالة في إدلب).</summary>
+    private bool IsCorrespondentBase(MentionAt m)
+    {
+        var fi = m.StartTok - 1;
+        if (fi < 0 || m.Mention.Start > Tokens[m.StartTok].Start || Tokens[fi].Norm != FiWord)
+        {
+            return false;
+        }
+
+        for (var i = fi - 1; i >= 0 && _wordOrd[fi] - _wordOrd[i] <= CorrespondentReach && !IsClauseBreak(i); i--)
+        {
+            if (Lexicon.AttributionIndex.Longest(Keys, i, fi) is { Value: AttributionCue.Correspondent })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The preposition في, normalized.</summary>
+    private const string FiWord = "\u0641\u064a";
 
     private SentenceFrame Frame(int s)
     {

@@ -139,6 +139,11 @@ public sealed class FactualityJudge
         var lex = t.Lexicon;
         var trigOrd = t.Ord(c.Start);
         Factuality? weaker = null;
+        if (CountsOverPeriod(t, s, c))
+        {
+            return Factuality.Aggregate;
+        }
+
         foreach (var h in s.Cues)
         {
             if (h.Value == CueScope.AggregateAfter)
@@ -198,6 +203,50 @@ public sealed class FactualityJudge
         }
 
         return weaker ?? Factuality.Asserted;
+    }
+
+    /// <summary>Days before the publication after which an event dated in its own sentence is history, not news.</summary>
+    public const int StaleAfterDays = 30;
+
+    /// <summary>
+    /// An event its own sentence dates more than <see cref="StaleAfterDays"/> before the publication (سيطرت
+    /// القوات على المدينة في تشرين الأول 2023, in a 2024 report) is background.
+    /// </summary>
+    public static bool IsStale(DateChoice date, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(date);
+        return published is { } pub && date.Date is { } d && date.Decision.Reason == DecisionReason.DateInSentence
+            && d.AddDays(StaleAfterDays) < pub;
+    }
+
+    /// <summary>
+    /// A period named near the trigger (… منذ بداية العام، منذ أكتوبر الماضي): the sentence counts over a period.
+    /// A date after منذ counts only after the trigger (وقعت الاشتباكات منذ الصباح is one event).
+    /// </summary>
+    private static bool CountsOverPeriod(EventText t, SentenceFrame s, Candidate c)
+    {
+        var window = t.Lexicon.WindowOf(CueScope.AggregateSpan);
+        foreach (var h in s.Cues.Where(h => h.Value == CueScope.AggregateSpan))
+        {
+            var near = h.Start >= c.End
+                ? t.WordsBetween(c.End, h.Start) < window && !t.ClauseBreakBetween(c.End, h.Start)
+                : t.WordsBetween(h.End, c.Start) < window && !t.ClauseBreakBetween(h.End, c.Start);
+            if (near)
+            {
+                return true;
+            }
+        }
+
+        foreach (var since in s.Args.Where(a => a.Value == ArgumentCue.Since && a.Start >= c.End && t.WordsBetween(c.End, a.Start) < window && !t.ClauseBreakBetween(c.End, a.Start)))
+        {
+            if (t.InSentence(t.Dates, s).Any(d => d.StartTok >= since.End && t.WordsBetween(since.End, d.StartTok) <= 1
+                    && ((Annotations.DateRef)d.Mention.Ref!).Value is { } v && (t.Published is not { } pub || v < pub)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A short line without final punctuation, ended by a line break: a headline or subheading.</summary>

@@ -119,11 +119,11 @@ public sealed class FatalityCounter
     }
 
     /// <summary>The count a quantity states, or null for a vague one (عشرات، عدة): never a guess.</summary>
-    public static int? Exact(QuantityRef q) => q.Qualifier switch
+    public static int? Exact(QuantityRef q)
     {
-        "several" or "tens" or "hundreds" or "thousands" => null,
-        _ => (int)Math.Min(int.MaxValue, q.Value),
-    };
+        ArgumentNullException.ThrowIfNull(q);
+        return q.Count is { } n ? (int)Math.Min(int.MaxValue, n) : null;
+    }
 
     private static bool IsDeathNoun(EventLexicon lex, string noun)
     {

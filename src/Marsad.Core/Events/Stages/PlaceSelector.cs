@@ -4,8 +4,14 @@ using Marsad.Annotations;
 
 namespace Marsad.Events.Stages;
 
-/// <summary>An event's place and why it was chosen.</summary>
-public sealed record PlaceChoice(EventLocation? Location, EventDecision Decision);
+/// <summary>
+/// An event's place and why it was chosen; <paramref name="Coordinated"/> are further places the same words
+/// list with it (قصف بلدات X وY وZ): ACLED codes one event per place.
+/// </summary>
+public sealed record PlaceChoice(EventLocation? Location, EventDecision Decision, ImmutableArray<EventLocation> Coordinated = default)
+{
+    public ImmutableArray<EventLocation> Others => Coordinated.IsDefault ? [] : Coordinated;
+}
 
 /// <summary>
 /// Stage 4, place: the most specific place tied to the trigger — in its clause, nearest to it; not an origin
@@ -35,7 +41,7 @@ public sealed class PlaceSelector
         var why = DecisionReason.NearestPlaceInClause;
         if (picked is null)
         {
-            var own = t.InSentence(t.Places, s).Where(m => m.Mention.Ref is PlaceRef r && IsCoarse(r) && !IsOrigin(t, s, m))
+            var own = t.InSentence(t.EventPlaces, s).Where(m => m.Mention.Ref is PlaceRef r && IsCoarse(r) && !IsOrigin(t, s, m))
                 .Select(m => (MentionAt?)m).FirstOrDefault();
 
             // Nearest preceding context: the main place of the closest earlier sentence that names one.
@@ -58,7 +64,7 @@ public sealed class PlaceSelector
         if (picked is null)
         {
             // Only origin places: better than nothing.
-            picked = t.InSentence(t.Places, s).Select(m => (MentionAt?)m).FirstOrDefault();
+            picked = t.InSentence(t.EventPlaces, s).Select(m => (MentionAt?)m).FirstOrDefault();
             why = DecisionReason.OnlyOriginPlace;
         }
 
@@ -67,8 +73,88 @@ public sealed class PlaceSelector
             return new PlaceChoice(null, new EventDecision(EventStage.Place, DecisionReason.NoPlace));
         }
 
-        var precision = IsCoarse(place) ? 3 : place.GeoPrecision;
-        return new PlaceChoice(new EventLocation(place, Math.Clamp(precision, 1, 3), p.Mention.Span), new EventDecision(EventStage.Place, why, p.Mention.Text));
+        var others = why == DecisionReason.NearestPlaceInClause ? Coordinated(t, s, p) : [];
+        return new PlaceChoice(LocationOf(p, place), new EventDecision(EventStage.Place, why, p.Mention.Text), others);
+    }
+
+    private static EventLocation LocationOf(MentionAt m, PlaceRef place) =>
+        new(place, Math.Clamp(IsCoarse(place) ? 3 : place.GeoPrecision, 1, 3), m.Mention.Span);
+
+    /// <summary>
+    /// The specific places listed together with <paramref name="chosen"/> (X وY، Z وبلدة W; كلاً من X وY): each
+    /// next to the previous with only list words between — و, a comma, كلاً من, a feature word (بلدات، قرى).
+    /// A container word (بريف، في) or any other word ends the list.
+    /// </summary>
+    public static ImmutableArray<EventLocation> Coordinated(EventText t, SentenceFrame s, MentionAt chosen)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(s);
+        var places = t.InSentence(t.EventPlaces, s).OrderBy(m => m.StartTok).ToList();
+        var at = places.FindIndex(m => m.Mention.Span == chosen.Mention.Span);
+        if (at < 0)
+        {
+            return [];
+        }
+
+        var run = new List<MentionAt>();
+        for (var k = at; k > 0 && Joined(t, s, places[k - 1], places[k]); k--)
+        {
+            run.Add(places[k - 1]);
+        }
+
+        for (var k = at; k + 1 < places.Count && Joined(t, s, places[k], places[k + 1]); k++)
+        {
+            run.Add(places[k + 1]);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { ((PlaceRef)chosen.Mention.Ref!).Id };
+        return [.. run.OrderBy(m => m.StartTok)
+            .Where(m => m.Mention.Ref is PlaceRef r && !IsCoarse(r) && seen.Add(r.Id))
+            .Select(m => LocationOf(m, (PlaceRef)m.Mention.Ref!))];
+    }
+
+    /// <summary>Words of a list that may stand between two of its places.</summary>
+    public const int ListGap = 3;
+
+    private static bool Joined(EventText t, SentenceFrame s, MentionAt a, MentionAt b)
+    {
+        if (a.EndTok > b.StartTok || t.WordsBetween(a.EndTok, b.StartTok) > ListGap)
+        {
+            return false;
+        }
+
+        // وحاس: the conjunction is glued to the next place.
+        var glued = b.Mention.Start > t.Tokens[b.StartTok].Start && t.Tokens[b.StartTok].Norm.StartsWith(ArabicLetters.Waw);
+        var joined = glued;
+        for (var i = a.EndTok; i < b.StartTok; i++)
+        {
+            var tok = t.Tokens[i];
+            if (tok.Kind == TokenKind.Punctuation)
+            {
+                if (tok.Norm is "." or "!" or "?" or ";" or ":")
+                {
+                    return false;
+                }
+
+                joined |= tok.Norm == ",";
+                continue;
+            }
+
+            if (s.Args.Any(x => x.Start <= i && i < x.End && x.Value == ArgumentCue.Coordinator))
+            {
+                joined = true;
+                continue;
+            }
+
+            // وقرية: a feature word glued to the conjunction joins as و does.
+            joined |= tok.Norm.StartsWith(ArabicLetters.Waw) && EventText.HasArg(s, i, ArgumentCue.ListDescriptor);
+            if (!(EventText.HasArg(s, i, ArgumentCue.PlaceDescriptor) || EventText.HasArg(s, i, ArgumentCue.ListDescriptor)) || EventText.HasArg(s, i, ArgumentCue.Container))
+            {
+                return false;
+            }
+        }
+
+        return joined;
     }
 
     /// <summary>Whether <paramref name="inner"/> lies inside the coarse place <paramref name="outer"/> (same governorate, or same country).</summary>
@@ -87,7 +173,7 @@ public sealed class PlaceSelector
         var list = new List<MentionAt>();
         MentionAt? prev = null;
         var prevOrigin = false;
-        foreach (var m in t.InSentence(t.Places, s))
+        foreach (var m in t.InSentence(t.EventPlaces, s))
         {
             var origin = IsOrigin(t, s, m) || (prevOrigin && prev is { } pv && t.WordsBetween(pv.EndTok, m.StartTok) <= 0);
             var container = prev is { } q && IsContainer(t, s, q, m);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Marsad.Analysis;
 using Marsad.Annotations;
+using Marsad.Documents;
 
 namespace Marsad.Events.Stages;
 
@@ -36,20 +37,27 @@ public sealed class RoleAssigner
     /// <summary>The sides the sentence names around the trigger.</summary>
     public Roles FromSentence(EventText t, SentenceFrame s, Candidate c, IReadOnlyList<TokenRange> sources)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        var violent = IsViolent(c.Entry.EventType);
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(sources);
         bool NotSource(MentionAt m) => !sources.Any(r => r.Contains(m.StartTok));
         var inSentence = t.InSentence(t.Actors, s).Where(NotSource).ToList();
-        if (inSentence.Count == 0)
+        if (inSentence.Count == 0 && !violent)
         {
+            // A named person stands for a side only in developments (a meeting, an agreement); in violence the
+            // people a report names are, far more often, those it happened to.
             inSentence = [.. t.InSentence(t.Persons, s).Where(NotSource)];
         }
 
+        var byMeans = NationalityOfMeans(t, s, c);
         if (inSentence.Count == 0)
         {
-            return Roles.None(DecisionReason.NoActorInSentence);
+            return byMeans is { } n
+                ? new Roles(n, null, [], [new EventDecision(EventStage.Roles, DecisionReason.NationalityOfMeans, n.Text)])
+                : Roles.None(DecisionReason.NoActorInSentence);
         }
 
         MentionAt? a1 = null;
@@ -57,11 +65,15 @@ public sealed class RoleAssigner
         DecisionReason? why = null;
 
         // مقتل عنصرين من X / طالت X: the harmed side is the target; it never stands as the event's actor1.
-        var victims = inSentence.Where(m => IsVictim(t, s, m)).ToList();
+        // Civilians do not fight: in violence they are the side acted on (protests and riots aside).
+        var victims = inSentence.Where(m => IsVictim(t, s, c, m) || (violent && InterOf(t, m) == CivilianInter)).ToList();
         inSentence = [.. inSentence.Where(m => !victims.Contains(m))];
         if (inSentence.Count == 0)
         {
-            return new Roles(null, ToActor(t, victims[0]), [], [new EventDecision(EventStage.Roles, DecisionReason.OnlyVictimsNamed, victims[0].Mention.Text)]);
+            var only = new EventDecision(EventStage.Roles, DecisionReason.OnlyVictimsNamed, victims[0].Mention.Text);
+            return byMeans is { } n
+                ? new Roles(n, ToActor(t, victims[0]), [], [only, new EventDecision(EventStage.Roles, DecisionReason.NationalityOfMeans, n.Text)])
+                : new Roles(null, ToActor(t, victims[0]), [], [only]);
         }
 
         // بين X و/مع Y: the two parties of a clash.
@@ -98,6 +110,15 @@ public sealed class RoleAssigner
                 a1 = before;
                 why = DecisionReason.SubjectBeforeTrigger;
             }
+        }
+
+        if (a1 is null && byMeans is { } means)
+        {
+            // غارة إسرائيلية استهدفت سيارة لعناصر X: the nationality of the means is the side that acted; X is
+            // what it hit.
+            var decided = new EventDecision(EventStage.Roles, DecisionReason.NationalityOfMeans, means.Text);
+            var target = OrNull(inSentence.FirstOrDefault(m => m.StartTok >= c.End)) ?? OrNull(victims.FirstOrDefault());
+            return new Roles(means, target is { } tg ? ToActor(t, tg) : null, [], [decided]);
         }
 
         if (a1 is null)
@@ -179,10 +200,61 @@ public sealed class RoleAssigner
     /// An actor up to three words after a victim cue in the same clause (مقتل عنصرين من X), unless a word of
     /// means or agency comes between (مقتل شاب برصاص X: X is the doer).
     /// </summary>
-    private static bool IsVictim(EventText t, SentenceFrame s, MentionAt m) =>
-        s.Args.Any(a => a.Value == ArgumentCue.Victim && a.End <= m.StartTok
+    private static bool IsVictim(EventText t, SentenceFrame s, Candidate c, MentionAt m) =>
+        s.Args.Any(a => (a.Value == ArgumentCue.Victim || (a.Value == ArgumentCue.Member && a.Start >= c.End && IsViolent(c.Entry.EventType))) && a.End <= m.StartTok
             && t.WordsBetween(a.End, m.StartTok) <= CueReach && !t.ClauseBreakBetween(a.End, m.StartTok)
             && !s.Args.Any(g => g.Value is ArgumentCue.VictimAgency or ArgumentCue.Agent && g.Start >= a.End && g.End <= m.StartTok));
+
+    /// <summary>ACLED's inter code of civilians.</summary>
+    public const int CivilianInter = 7;
+
+    /// <summary>Words between the trigger and a means word whose nationality adjective names actor1.</summary>
+    public const int MeansReach = 3;
+
+    /// <summary>Types where one side uses force on another (not protests or riots, where civilians do act).</summary>
+    public static bool IsViolent(string eventType) =>
+        eventType is AcledTaxonomy.Battles or AcledTaxonomy.ExplosionsRemoteViolence or AcledTaxonomy.ViolenceAgainstCivilians;
+
+    /// <summary>
+    /// A nationality adjective right after a means of attack near the trigger (غارة إسرائيلية، طائرة مسيّرة
+    /// تركية، القصف الروسي): the country's forces, with the adjective as the mention.
+    /// </summary>
+    public static EventActor? NationalityOfMeans(EventText t, SentenceFrame s, Candidate c)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(c);
+        var clauseStart = t.ClauseStart(c.Start, s.First);
+        var clauseEnd = t.ClauseEnd(c.End, s.End);
+        var means = s.Args.Where(a => a.Value == ArgumentCue.Means && a.Start >= clauseStart && a.End <= clauseEnd
+            && (a.Start >= c.End ? t.WordsBetween(c.End, a.Start) <= MeansReach : a.End <= c.Start && t.WordsBetween(a.End, c.Start) <= MeansReach)).Select(a => (a.Start, a.End)).ToList();
+
+        // The trigger itself is often the means (غارة إسرائيلية).
+        means.Add((c.Start, c.End));
+        foreach (var (_, end) in means.OrderBy(x => x.Start))
+        {
+            // One word may stand between the means and its adjective (طائرة مسيّرة تركية).
+            for (var i = end; i < Math.Min(clauseEnd, t.AdvanceWords(end, 2)); i++)
+            {
+                // An adjective inside a catalogued name (الطيران الأمريكي) leaves the choice to that name.
+                if (t.Tokens[i].Kind != TokenKind.Punctuation && !t.Actors.Any(m => m.StartTok <= i && i < m.EndTok)
+                    && t.Lexicon.MeansNationalityIndex.Longest(t.Keys, i, clauseEnd) is { } p)
+                {
+                    var span = t.SpanOf(i, i + p.Words.Length);
+                    return p.Value with { Span = span, Text = span.Slice(t.Text) };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int InterOf(EventText t, MentionAt m) => m.Mention.Ref switch
+    {
+        ActorRef a => a.Inter,
+        PersonRef p => InterOfPerson(t, p),
+        _ => 0,
+    };
 
     private static MentionAt? OrNull(MentionAt m) => m.Mention is null ? null : m;
 

@@ -28,6 +28,11 @@ public sealed class TriggerFinder
 
             var c = new Candidate(p.Value, i, i + p.Words.Length);
             i = c.End;
+            if (c.Entry.WithNationality is { } other && NationalityFollows(t, s, c) && t.Lexicon.TriggerById(other) is { } meant)
+            {
+                c = c with { Entry = meant };
+            }
+
             if (InsideName(t, c) || !NeedsSatisfied(t, s, c.Entry))
             {
                 continue;
@@ -39,6 +44,10 @@ public sealed class TriggerFinder
         found.RemoveAll(x => found.Any(a => a.Entry.Absorbs.Contains(x.Entry.Class) && x.Start >= a.End && t.WordsBetween(a.End, x.Start) < AbsorbWindow));
         return found;
     }
+
+    /// <summary>A nationality adjective right after the trigger (مسيرة تركية).</summary>
+    private static bool NationalityFollows(EventText t, SentenceFrame s, Candidate c) =>
+        c.End < s.End && t.Lexicon.MeansNationalityIndex.Longest(t.Keys, c.End, s.End) is not null;
 
     /// <summary>A trigger word inside an actor, person or place name is part of the name.</summary>
     private static bool InsideName(EventText t, Candidate c) =>
