@@ -16,7 +16,7 @@ public abstract partial class StoreContractTests
 
     private static AnnotatedDocument Report(string text, string outlet, string cue, string sub, int? fatalities, bool inferred = false, EventActor? actor1 = null) =>
         Fixtures.Build(text, outlet, Fixtures.Tuesday, null,
-            Fixtures.Event(text, cue, Explosions, sub, Fixtures.Tuesday, Fixtures.Saraqib, actor1 ?? Fixtures.Regime, null, fatalities) with { FatalitiesInferred = inferred });
+            Fixtures.Event(text, cue, Explosions, sub, Fixtures.Tuesday, Fixtures.Saraqib, actor1 ?? Fixtures.Regime, null, fatalities) with { FatalityBasis = inferred ? Marsad.Events.Stages.FatalityBasis.InjuriesOnly : Marsad.Events.Stages.FatalityBasis.Stated });
 
     [StoreFact]
     public async Task RecomputeMergesAsync_UnknownAndInferredFigures_KeptFigureIsLowestStated()

@@ -4,6 +4,13 @@ namespace Marsad.Analysis;
 public static class ArabicLetters
 {
     public const char Alef = '\u0627';
+
+    /// <summary>The definite article ال.</summary>
+    public const string Article = "\u0627\u0644";
+
+    /// <summary>ل + the article's lam once its alef drops (للقوات).</summary>
+    public const string LamLam = "\u0644\u0644";
+
     public const char AlefMadda = '\u0622';
     public const char AlefHamzaAbove = '\u0623';
     public const char AlefHamzaBelow = '\u0625';

@@ -1,18 +1,33 @@
 using System.Collections.Immutable;
+using Marsad.Events.Stages;
 using Marsad.Pipeline;
 
 namespace Marsad.Events;
 
 /// <summary>
-/// Finds the events a report tells and codes each in ACLED's taxonomy: triggers from the event lexicon,
-/// then arguments (actors, place, date, fatalities) from the mentions earlier stages found, attribution from
-/// the reporting frame, and suppression of what is not an event (denials, threats, hedges, background,
-/// aggregates). Mentions of one event within a document are merged into one event with several evidence
-/// spans. Needs only tokens and sentences; uses whatever mentions exist (no places → no location).
+/// Finds the events a report tells and codes each in ACLED's taxonomy. The stages, each a class of its own
+/// with its own tests, run in this order and nowhere else:
+/// 1. <see cref="TriggerFinder"/> — candidates from the trigger lexicon;
+/// 2. <see cref="FactualityJudge"/> — news or background, asserted or denied/threatened/hedged/aggregate;
+/// 3. <see cref="RoleAssigner"/> — who acted and who suffered, then <see cref="EventCoder"/>'s ACLED coding;
+/// 4. <see cref="PlaceSelector"/> — the most specific place tied to the trigger;
+/// 5. <see cref="DateResolver"/>, <see cref="FatalityCounter"/>, <see cref="AttributionResolver"/>;
+/// 6. <see cref="EventCoreference"/> — one incident told several times is one event.
+/// Each stage records why it decided in the event's <see cref="ExtractedEvent.Decisions"/>.
 /// </summary>
 public sealed class EventExtractor : IAnnotator
 {
     public const string AnnotatorName = "events";
+
+    private readonly TriggerFinder _triggers = new();
+    private readonly FactualityJudge _factuality = new();
+    private readonly RoleAssigner _roles = new();
+    private readonly EventCoder _coder = new();
+    private readonly PlaceSelector _places = new();
+    private readonly DateResolver _dates = new();
+    private readonly FatalityCounter _fatalities = new();
+    private readonly AttributionResolver _attribution = new();
+    private readonly EventCoreference _coreference = new();
 
     public EventExtractor(EventLexicon lexicon)
     {
@@ -34,8 +49,7 @@ public sealed class EventExtractor : IAnnotator
     public AnnotatedDocument Annotate(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var run = new EventDocumentRun(Lexicon, document);
-        var (events, warnings) = run.Extract();
+        var (events, warnings) = Extract(document);
         var result = document.WithEvents(events);
         foreach (var w in warnings)
         {
@@ -49,6 +63,142 @@ public sealed class EventExtractor : IAnnotator
     public ImmutableArray<ExtractedEvent> ExtractEvents(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new EventDocumentRun(Lexicon, document).Extract().Events;
+        return Extract(document).Events;
+    }
+
+    private (ImmutableArray<ExtractedEvent> Events, ImmutableArray<string> Warnings) Extract(AnnotatedDocument document)
+    {
+        var t = EventText.Create(Lexicon, document);
+        var drafts = new List<DraftEvent>();
+        var warnings = new List<string>();
+        Attribution? previous = null;
+        ToldDate? told = null;
+        for (var i = 0; i < t.SentenceCount; i++)
+        {
+            var s = t.Sentence(i);
+            if (s.IsEmpty)
+            {
+                continue;
+            }
+
+            var attribution = _attribution.Resolve(t, s, previous);
+            previous = attribution;
+            var status = _factuality.JudgeSentence(t, s);
+            if (status is null && _dates.Told(t, s) is { } toldHere)
+            {
+                told = toldHere;
+            }
+
+            var candidates = _triggers.Find(t, s);
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            if (status is not null)
+            {
+                if (status.Reason != NotNews.Headline)
+                {
+                    warnings.Add(t.Warning($"{status.Label}: not coded", candidates[0]));
+                }
+
+                continue;
+            }
+
+            var kept = new List<Candidate>();
+            var lentTags = new List<string>();
+            foreach (var c in candidates)
+            {
+                var f = _factuality.Judge(t, s, c);
+                if (f == Factuality.Asserted)
+                {
+                    kept.Add(c);
+                }
+                else if (FactualityJudge.LendsTags(f))
+                {
+                    lentTags.AddRange(c.Entry.Tags);
+                }
+                else if (FactualityJudge.IsWarned(f))
+                {
+                    warnings.Add(t.Warning($"{FactualityJudge.Label(f)}: not coded as an event", c));
+                }
+            }
+
+            if (kept.Any(c => !c.Entry.Weak))
+            {
+                kept.RemoveAll(c => c.Entry.Weak);
+            }
+
+            var sources = _attribution.SourceRanges(t, s);
+            var seen = new HashSet<(string, string)>();
+            foreach (var c in kept)
+            {
+                var d = Build(t, s, c, attribution, sources, told, lentTags, out var others, out var date);
+                if (FactualityJudge.IsStale(date, t.Published))
+                {
+                    warnings.Add(t.Warning($"background (dated {date.Date:yyyy-MM-dd}): not coded", c));
+                    continue;
+                }
+
+                if (!seen.Add((d.Event.EventType, d.Event.SubEventType)))
+                {
+                    continue;
+                }
+
+                drafts.Add(d);
+
+                // One event per place: the same act told of several listed places.
+                foreach (var place in others)
+                {
+                    drafts.Add(d with
+                    {
+                        Event = d.Event with
+                        {
+                            Location = place,
+                            Decisions = [.. d.Event.Decisions.Where(x => x.Stage != EventStage.Place), new EventDecision(EventStage.Place, DecisionReason.ListedWithPlace, place.Span?.Slice(t.Text))],
+                        },
+                    });
+                }
+            }
+        }
+
+        // Most certain first (ties in document order): the order a reviewer should read them in.
+        var merged = _coreference.Merge(t, drafts)
+            .Select((d, i) => (d.Event, i))
+            .OrderByDescending(x => Math.Round(x.Event.Confidence, 3))
+            .ThenBy(x => x.i)
+            .Select(x => x.Event);
+        return ([.. merged], [.. warnings]);
+    }
+
+    private DraftEvent Build(EventText t, SentenceFrame s, Candidate c, Attribution attribution, IReadOnlyList<TokenRange> sources, ToldDate? told, IEnumerable<string> lentTags, out ImmutableArray<EventLocation> others, out DateChoice date)
+    {
+        var coding = _coder.Code(t, s, c, lentTags);
+        var (coded, roles) = _coder.ApplyDefaults(c.Entry, coding, _roles.FromSentence(t, s, c, sources));
+        var place = _places.Locate(t, s, c);
+        others = place.Others;
+        date = _dates.Resolve(t, s, c, told);
+        var fatalities = _fatalities.Count(t, s, coded.EventType);
+        var e = new ExtractedEvent
+        {
+            EventType = coded.EventType,
+            SubEventType = coded.SubEventType,
+            Tags = coded.Tags,
+            Date = date.Date,
+            TimePrecision = date.Precision,
+            Actor1 = roles.Actor1,
+            Actor2 = roles.Actor2,
+            AssocActors1 = roles.Assoc1,
+            Location = place.Location,
+            Fatalities = fatalities.Value,
+            FatalityBasis = fatalities.Basis,
+            Attribution = attribution,
+            Trigger = t.SpanOf(c.Start, c.End),
+            Evidence = [s.Span],
+            Confidence = EventConfidence.Of(c.Entry, roles, place, attribution, t.IsDefiniteToken(c.Start)),
+            Notes = fatalities.Notes,
+            Decisions = [.. roles.Decisions, place.Decision, date.Decision, .. fatalities.Decisions],
+        };
+        return new DraftEvent(e, c.Entry.Class, c.Start);
     }
 }

@@ -44,6 +44,12 @@ public sealed record TriggerEntry
 
     public ImmutableArray<TriggerUpgrade> Upgrades { get; init; } = [];
 
+    /// <summary>
+    /// The id of the entry this trigger stands for when a nationality adjective follows it (مسيرة إسرائيلية is
+    /// a drone, not a march).
+    /// </summary>
+    public string? WithNationality { get; init; }
+
     /// <summary>Trigger classes that, right after this trigger, are its object (فككت عبوة ناسفة): not events.</summary>
     public ImmutableArray<string> Absorbs { get; init; } = [];
 }
@@ -71,6 +77,8 @@ public enum CueScope
     /// <summary>A people noun right before a settlement word (عناصر المصالحات): who they are, not an event.</summary>
     DescriptiveHead,
     Demonstrative,
+    /// <summary>A period named before or after the trigger within the window (… منذ بداية العام): a count over a period.</summary>
+    AggregateSpan,
 }
 
 /// <summary>Argument-finding cue words.</summary>
@@ -92,6 +100,16 @@ public enum ArgumentCue
     Victim,
     /// <summary>Between a victim cue and an actor, a word naming the means or the doer (مقتل شاب برصاص X): X is the doer.</summary>
     VictimAgency,
+    /// <summary>A means of attack (غارة، طائرة، قصف): a nationality adjective right after it names actor1.</summary>
+    Means,
+    /// <summary>A member noun (عنصر، مقاتلين، جندي): after the trigger it introduces the harmed side (اغتيال عنصر من X).</summary>
+    Member,
+    /// <summary>Words that join the items of a list of places (و، كلاً من، بالإضافة إلى).</summary>
+    Coordinator,
+    /// <summary>Feature words inside a list of places (بلدات، قريتي، وبلدة).</summary>
+    ListDescriptor,
+    /// <summary>منذ: a date after it starts a period; it is not an event's day.</summary>
+    Since,
 }
 
 /// <summary>Fatality cue words.</summary>
@@ -132,8 +150,10 @@ public sealed class EventLexicon
         PhraseIndex<AttributionCue> attributionIndex,
         PhraseIndex<ArgumentCue> argumentIndex,
         PhraseIndex<FatalityCue> fatalityIndex,
-        PhraseIndex<int> countWordIndex)
+        PhraseIndex<int> countWordIndex,
+        PhraseIndex<EventActor> meansNationalityIndex)
     {
+        MeansNationalityIndex = meansNationalityIndex;
         CountWordIndex = countWordIndex;
         Triggers = triggers;
         Windows = windows;
@@ -145,6 +165,9 @@ public sealed class EventLexicon
     }
 
     public ImmutableArray<TriggerEntry> Triggers { get; }
+
+    /// <summary>The trigger entry with <paramref name="id"/>, if any.</summary>
+    public TriggerEntry? TriggerById(string id) => Triggers.FirstOrDefault(t => t.Id == id);
 
     /// <summary>How many words before a trigger each cue scope reaches.</summary>
     public FrozenDictionary<CueScope, int> Windows { get; }
@@ -161,6 +184,9 @@ public sealed class EventLexicon
 
     /// <summary>Number words standing alone as a count of people after a death word (مقتل اثنين منهم).</summary>
     public PhraseIndex<int> CountWordIndex { get; }
+
+    /// <summary>Nationality adjectives after a means of attack (غارة إسرائيلية) → the country's forces.</summary>
+    public PhraseIndex<EventActor> MeansNationalityIndex { get; }
 
     /// <summary>Reads <c>events/triggers.json</c> and <c>events/cues.json</c> under <paramref name="dataRoot"/>.</summary>
     public static EventLexicon Load(string dataRoot)
@@ -192,6 +218,7 @@ public sealed class EventLexicon
                 DescriptiveInRelative = Bool(t, "descriptive_in_relative"),
                 Territory = Bool(t, "territory"),
                 Absorbs = Strings(t, "absorbs"),
+                WithNationality = t.TryGetProperty("with_nationality", out var wn) ? wn.GetString() : null,
                 NeedsAny = [.. Strings(t, "needs_any").Select(PhraseIndex<TriggerEntry>.Split)],
                 Upgrades = t.TryGetProperty("upgrades", out var ups)
                     ? [.. ups.EnumerateArray().Select(u => new TriggerUpgrade(
@@ -257,6 +284,11 @@ public sealed class EventLexicon
         AddArg("year_words", ArgumentCue.YearWord);
         AddArg("victim", ArgumentCue.Victim);
         AddArg("victim_agency", ArgumentCue.VictimAgency);
+        AddArg("means", ArgumentCue.Means);
+        AddArg("member", ArgumentCue.Member);
+        AddArg("coordinator", ArgumentCue.Coordinator);
+        AddArg("list_descriptor", ArgumentCue.ListDescriptor);
+        AddArg("since", ArgumentCue.Since);
 
         var fat = root.GetProperty("fatalities");
         var fatalityForms = new List<(string, FatalityCue)>();
@@ -275,6 +307,16 @@ public sealed class EventLexicon
             }
         }
 
+        var nationality = new List<(string, EventActor)>();
+        if (root.TryGetProperty("means_nationality", out var mn))
+        {
+            foreach (var a in mn.GetProperty("actors").EnumerateArray())
+            {
+                var actor = new EventActor(a.GetProperty("id").GetString()!, a.GetProperty("name").GetString()!, a.GetProperty("inter").GetInt32());
+                nationality.AddRange(Strings(a, "forms").Select(f => (f, actor)));
+            }
+        }
+
         return new EventLexicon(
             triggers.ToImmutable(),
             windows.ToFrozenDictionary(),
@@ -283,7 +325,8 @@ public sealed class EventLexicon
             new PhraseIndex<AttributionCue>(attributionForms),
             new PhraseIndex<ArgumentCue>(argumentForms),
             new PhraseIndex<FatalityCue>(fatalityForms),
-            new PhraseIndex<int>(countWords));
+            new PhraseIndex<int>(countWords),
+            new PhraseIndex<EventActor>(nationality));
     }
 
     public int WindowOf(CueScope scope) => Windows.TryGetValue(scope, out var w) ? w : 0;
@@ -307,6 +350,7 @@ public sealed class EventLexicon
         "relative" => CueScope.Relative,
         "demonstrative" => CueScope.Demonstrative,
         "descriptive_head" => CueScope.DescriptiveHead,
+        "aggregate_span" => CueScope.AggregateSpan,
         _ => throw new InvalidDataException($"unknown cue scope '{name}'"),
     };
 

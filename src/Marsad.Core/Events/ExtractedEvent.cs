@@ -59,7 +59,7 @@ public sealed record ExtractedEvent
     /// violent event with injuries only as 0). A stated figure, an explicit "no casualties" 0 included, is false.
     /// Contract field <c>fatalities_inferred</c>; a merge of several reports ignores inferred figures.
     /// </summary>
-    public bool FatalitiesInferred { get; init; }
+    public bool FatalitiesInferred => FatalityBasis == Stages.FatalityBasis.InjuriesOnly;
 
     public Attribution Attribution { get; init; } = new(AttributionKind.Unattributed, null);
 
@@ -73,4 +73,10 @@ public sealed record ExtractedEvent
 
     /// <summary>Free notes (e.g. conflicting figures, why fatalities are null).</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>How <see cref="Fatalities"/> was reached: stated by the text, inferred (injuries only), or unknown.</summary>
+    public Stages.FatalityBasis FatalityBasis { get; init; } = Stages.FatalityBasis.NotReported;
+
+    /// <summary>Why each stage decided as it did (roles, place, date, ...), in stage order.</summary>
+    public ImmutableArray<EventDecision> Decisions { get; init; } = [];
 }

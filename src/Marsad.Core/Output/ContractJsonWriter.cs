@@ -307,6 +307,22 @@ public static class ContractJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteString("fatality_basis", EventDecision.SnakeCase(e.FatalityBasis.ToString()));
+        w.WriteStartArray("decisions");
+        foreach (var d in e.Decisions)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", d.StageName);
+            w.WriteString("reason", d.ReasonName);
+            if (d.Detail is not null)
+            {
+                w.WriteString("detail", d.Detail);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+
+namespace Marsad.Events.Stages;
+
+/// <summary>An event's ACLED coding: type, sub-type and tags.</summary>
+public sealed record EventCoding(string EventType, string SubEventType, ImmutableArray<string> Tags);
+
+/// <summary>
+/// ACLED coding of a trigger: the lexicon entry's type and sub-type, upgraded by words of its sentence
+/// (a car bomb, a drone), and ACLED's defaults that depend on the sides: territory taken by the state or by
+/// others; civilians as actor2 of violence against civilians; an unidentified armed group behind an
+/// unclaimed bomb; protesters behind a protest; no actor2 for developments that have none.
+/// </summary>
+public sealed class EventCoder
+{
+    public const string RemoteExplosive = "Remote explosive/landmine/IED";
+    public const string Arrests = "Arrests";
+    public const string AttackSubType = "Attack";
+    public const string ArmedClash = "Armed clash";
+
+    /// <summary>ACLED inter codes of armed sides: state forces, rebels, political and identity militias, external forces.</summary>
+    public static bool IsArmed(int inter) => inter is 1 or 2 or 3 or 4 or 8;
+    public const string GovernmentRegains = "Government regains territory";
+    public const string NonStateOvertakes = "Non-state actor overtakes territory";
+
+    private static readonly ImmutableHashSet<string> InteractiveTypes = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        AcledTaxonomy.Battles,
+        AcledTaxonomy.ExplosionsRemoteViolence,
+        AcledTaxonomy.ViolenceAgainstCivilians,
+        AcledTaxonomy.Riots,
+        AcledTaxonomy.Protests);
+
+    public static readonly EventActor Civilians = new("actor:civilians", "Civilians", 7);
+    public static readonly EventActor UnidentifiedArmedGroup = new("actor:unidentified-armed-group", "Unidentified Armed Group", 3);
+    public static readonly EventActor Protesters = new("actor:protesters", "Protesters", 6);
+
+    /// <summary>Types whose events have two sides.</summary>
+    public static bool IsInteractive(string eventType) => InteractiveTypes.Contains(eventType);
+
+    /// <summary>The entry's coding with the upgrades its sentence's words call for; purposes lend their tags.</summary>
+    public EventCoding Code(EventText t, SentenceFrame s, Candidate c, IEnumerable<string> lentTags)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(c);
+        var entry = c.Entry;
+        var sub = entry.SubEventType;
+        var tags = new List<string>(entry.Tags);
+        foreach (var u in entry.Upgrades)
+        {
+            if (u.WhenAnyWords.Any(words => t.ContainsPhrase(s, words)))
+            {
+                sub = u.SubEventType ?? sub;
+                tags.AddRange(u.Tags);
+            }
+        }
+
+        tags.AddRange(lentTags);
+        return new EventCoding(entry.EventType, sub, [.. tags.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>ACLED's defaults that depend on the sides found.</summary>
+    public (EventCoding Coding, Roles Roles) ApplyDefaults(TriggerEntry entry, EventCoding coding, Roles roles)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(coding);
+        ArgumentNullException.ThrowIfNull(roles);
+        var sub = coding.SubEventType;
+        var actor1 = roles.Actor1;
+        var actor2 = roles.Actor2;
+        var decisions = roles.Decisions.ToBuilder();
+        if (entry.Territory)
+        {
+            sub = actor1?.Inter == 1 ? GovernmentRegains : NonStateOvertakes;
+            decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.TerritoryByActor));
+        }
+
+        var type = coding.EventType;
+        if (type == AcledTaxonomy.ViolenceAgainstCivilians && sub == AttackSubType && actor2 is { } hit && IsArmed(hit.Inter))
+        {
+            // ACLED: violence against civilians is violence against the unarmed; an attack on fighters,
+            // soldiers or police (اغتيال عنصر من X) is a clash, even one-sided.
+            type = AcledTaxonomy.Battles;
+            sub = ArmedClash;
+            decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.ArmedVictimMakesClash, hit.Text ?? hit.Name));
+        }
+
+        if (type == AcledTaxonomy.ViolenceAgainstCivilians && actor2 is null)
+        {
+            actor2 = Civilians;
+            decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.CiviliansAsVictims));
+        }
+
+        if (sub == RemoteExplosive && actor1 is null)
+        {
+            actor1 = UnidentifiedArmedGroup;
+            decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.UnclaimedExplosive));
+        }
+
+        if (type == AcledTaxonomy.Protests && actor1 is null)
+        {
+            actor1 = Protesters;
+            decisions.Add(new EventDecision(EventStage.Roles, DecisionReason.ProtestersByDefault));
+        }
+
+        if (!IsInteractive(type) && sub != Arrests)
+        {
+            actor2 = null;
+        }
+
+        return (coding with { EventType = type, SubEventType = sub }, roles with { Actor1 = actor1, Actor2 = actor2, Decisions = decisions.ToImmutable() });
+    }
+}

@@ -1,0 +1,129 @@
+using Marsad.Knowledge.Places;
+
+namespace Marsad.Events.Stages;
+
+/// <summary>An event being built, with the trigger class coreference compares.</summary>
+public sealed record DraftEvent(ExtractedEvent Event, string TriggerClass, int TriggerToken);
+
+/// <summary>
+/// Stage 6, in-document coreference: one incident told several times is one event with several evidence
+/// spans — same type, sub-type and trigger class, same place (or both none), and for fights compatible
+/// actors (or the later mention is a definite anaphor: الاجتماع، هذا الاجتماع). Different places or actor
+/// pairs stay different events (ACLED's unit: one type, one place, one day, one actor pair).
+/// </summary>
+public sealed class EventCoreference
+{
+    /// <summary>Two points closer than this are one place (a camp in its town).</summary>
+    public const double SamePlaceKm = 5;
+
+    /// <summary>What a merge adds to confidence: a retold event is surer.</summary>
+    public const double RetoldBonus = 0.05;
+
+    public List<DraftEvent> Merge(EventText t, IReadOnlyList<DraftEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(events);
+        var result = new List<DraftEvent>();
+        foreach (var d in events)
+        {
+            var e = d.Event;
+            var idx = result.FindIndex(r => Corefer(t, r, d));
+            if (idx < 0 && IsAnaphor(t, d))
+            {
+                // الهجوم وقع مساء الخميس: a definite mention with no place of its own retells the last violent event.
+                idx = result.FindLastIndex(r => RoleAssigner.IsViolent(r.Event.EventType));
+            }
+
+            if (idx < 0)
+            {
+                result.Add(d);
+                continue;
+            }
+
+            var m = result[idx].Event;
+            // The lowest stated figure; an inferred 0 (injuries only) never beats a figure the text states.
+            var (fat, basis) = (m, e) switch
+            {
+                ({ Fatalities: null }, _) => (e.Fatalities, e.FatalityBasis),
+                (_, { Fatalities: null }) => (m.Fatalities, m.FatalityBasis),
+                ({ FatalityBasis: FatalityBasis.InjuriesOnly }, { FatalityBasis: FatalityBasis.Stated }) => (e.Fatalities, e.FatalityBasis),
+                ({ FatalityBasis: FatalityBasis.Stated }, { FatalityBasis: FatalityBasis.InjuriesOnly }) => (m.Fatalities, m.FatalityBasis),
+                _ => (Math.Min(m.Fatalities!.Value, e.Fatalities!.Value), m.FatalityBasis),
+            };
+            var merged = m with
+            {
+                Tags = [.. m.Tags.Concat(e.Tags).Distinct(StringComparer.Ordinal)],
+                Evidence = [.. m.Evidence.Concat(e.Evidence).Distinct().Order()],
+                Actor1 = m.Actor1 ?? e.Actor1,
+                Actor2 = m.Actor2 ?? e.Actor2,
+                Date = TakesDate(m, e) ? e.Date : m.Date,
+                TimePrecision = TakesDate(m, e) ? e.TimePrecision : m.TimePrecision,
+                Fatalities = fat,
+                FatalityBasis = basis,
+                Confidence = Math.Min(0.95, Math.Max(m.Confidence, e.Confidence) + RetoldBonus),
+                Notes = [.. m.Notes.Concat(e.Notes).Distinct(StringComparer.Ordinal)],
+                Decisions = [.. m.Decisions, new EventDecision(EventStage.Coreference, DecisionReason.SameIncidentRetold, t.Text[e.Trigger.Start..e.Trigger.End])],
+            };
+            result[idx] = result[idx] with { Event = merged };
+        }
+
+        return result;
+    }
+
+    /// <summary>The later telling's date replaces the first's when the first has none or a coarser one.</summary>
+    private static bool TakesDate(ExtractedEvent first, ExtractedEvent later) =>
+        later.Date is not null && (first.Date is null || later.TimePrecision < first.TimePrecision);
+
+    /// <summary>A violent trigger that is definite (الهجوم، الاستهداف) or after a demonstrative, with no place in its own clause.</summary>
+    private static bool IsAnaphor(EventText t, DraftEvent d) =>
+        RoleAssigner.IsViolent(d.Event.EventType)
+        && !d.Event.Decisions.Any(x => x.Stage == EventStage.Place && x.Reason is DecisionReason.NearestPlaceInClause or DecisionReason.ListedWithPlace)
+        && IsDefiniteAnaphor(t, d.TriggerToken);
+
+    private static bool Corefer(EventText t, DraftEvent first, DraftEvent later)
+    {
+        var r = first.Event;
+        var e = later.Event;
+        if (r.EventType != e.EventType || r.SubEventType != e.SubEventType)
+        {
+            return false;
+        }
+
+        // Two triggers of different families (قصف / غارة) tell one violent incident when type, place and day agree.
+        var sameDay = r.Date is null || e.Date is null || r.Date == e.Date;
+        if (first.TriggerClass != later.TriggerClass && !(RoleAssigner.IsViolent(e.EventType) && sameDay))
+        {
+            return false;
+        }
+
+        if (!SamePlace(r.Location, e.Location))
+        {
+            return false;
+        }
+
+        // Non-violent developments of one class at one place are one development; fights need their parties to agree.
+        return !EventCoder.IsInteractive(e.EventType) || r.Actor1 is null || e.Actor1 is null || r.Actor1.Id == e.Actor1.Id || IsDefiniteAnaphor(t, later.TriggerToken);
+    }
+
+    /// <summary>Both unknown, the same gazetteer entry, or points within <see cref="SamePlaceKm"/>.</summary>
+    public static bool SamePlace(EventLocation? a, EventLocation? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        return a.Place.Id == b.Place.Id || Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
+    }
+
+    private static bool IsDefiniteAnaphor(EventText t, int tok)
+    {
+        if (t.IsDefiniteToken(tok))
+        {
+            return true;
+        }
+
+        var prev = tok - 1;
+        return prev >= 0 && t.Lexicon.CueIndex.Longest(t.Keys, prev, tok + 1) is { Value: CueScope.Demonstrative };
+    }
+}
