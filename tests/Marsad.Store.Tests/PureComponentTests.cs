@@ -151,10 +151,10 @@ public sealed class EventWriterTests
         w.Write(sw, Event(Json), null);
         var lines = sw.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        lines[0].ShouldStartWith("event_id_cnty,event_date,year,time_precision,event_type");
+        lines[0].ShouldStartWith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type");
         lines[1].ShouldContain("\"Actor, \"\"A\"\"\"");
         lines[1].ShouldContain(",12,"); // interaction: inter codes 1 and 2, lowest first
-        lines[1].ShouldContain(",SY,Idlib,Idlib,");
+        lines[1].ShouldContain(",Syria,Idlib,Idlib,"); // ACLED writes country names, not ISO codes
     }
 
     [Fact]

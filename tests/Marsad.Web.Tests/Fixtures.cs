@@ -38,7 +38,11 @@ internal static class Fixtures
     /// <summary>The same shelling told by two outlets with different death tolls (a conflict of figures).</summary>
     public static AnnotatedDocument Shelling(string outlet, int killed, string killedPhrase)
     {
-        var text = $"قصفت قوات النظام صباح الأحد بلدة معرة الاختبار بالمدفعية الثقيلة، ما أدى إلى {killedPhrase} بحسب مصادر محلية. وقال مراسل {outlet} إن القصف استهدف السوق.";
+        // Two outlets tell the incident in their own words: the merge must count them as two sources, not take the
+        // second for a republication of the first.
+        var text = killed == 3
+            ? $"قصفت قوات النظام صباح الأحد بلدة معرة الاختبار بالمدفعية الثقيلة، ما أدى إلى {killedPhrase} بحسب مصادر محلية. وقال مراسل {outlet} إن القصف استهدف السوق."
+            : $"قصفت قوات النظام بعد منتصف ليل السبت على الأحد أطراف بلدة معرة الاختبار وسوقها الشعبي براجمات الصواريخ والهاون، وأدى ذلك إلى {killedPhrase} وإصابة عدد من الأطفال بحسب مصادر محلية تحدثت للوكالة. وذكر مراسل {outlet} أن فرق الدفاع المدني انتشلت الضحايا من تحت الأنقاض.";
         var doc = new Document(text, new DocumentSource($"{outlet}.txt", "https://example.org/" + killed, outlet, "قصف على معرة الاختبار", new DateOnly(2024, 3, 10)));
         var place = Span(text, "معرة الاختبار");
         var actor = Span(text, "قوات النظام");
