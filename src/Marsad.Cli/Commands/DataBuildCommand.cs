@@ -13,7 +13,7 @@ internal static class DataBuildCommand
 {
     public static Command Create(CliIo io)
     {
-        var shared = new Option<string>("--shared") { Description = "Folder holding geonames/ and syria_admin_gazetteer/ (default: ../shared/data).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var shared = new Option<string>("--shared") { Description = "Folder holding geonames/, syria_admin_gazetteer/, whosonfirst_mena/ and anercorp/ (default: ../shared/data).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
         var output = new Option<string>("--out") { Description = "The data/ folder to write (default: ./data).", DefaultValueFactory = _ => "data" };
         var build = new Command("build", "Regenerate the derived place files from their sources.") { shared, output };
         build.SetAction(parse =>
@@ -27,10 +27,23 @@ internal static class DataBuildCommand
                 return MarsadCommandLine.ExitUsage;
             }
 
-            var result = PlaceDataBuilder.Build(geonames, admin, parse.GetValue(output)!);
-            Marsad.Knowledge.KnowledgeCatalogues.WriteActorsAndPersons(parse.GetValue(output)!);
-            io.Stdout.WriteLine($"places: {result.GeonamesRows} GeoNames rows, {result.AdminRows} admin units");
             var wof = Path.Combine(src, "whosonfirst_mena");
+            var wofPlaces = Path.Combine(wof, "wof_mena_places.tsv");
+            var anercorp = Path.Combine(src, "anercorp", "train.txt");
+            if (!File.Exists(wofPlaces))
+            {
+                io.Stderr.WriteLine($"marsad data build: {wofPlaces} not found; places/wof.tsv left as it is");
+            }
+
+            if (!File.Exists(anercorp))
+            {
+                io.Stderr.WriteLine($"marsad data build: {anercorp} not found; places/common-words.tsv left as it is");
+            }
+
+            var result = PlaceDataBuilder.Build(geonames, admin, parse.GetValue(output)!,
+                File.Exists(wofPlaces) ? wofPlaces : null, File.Exists(anercorp) ? anercorp : null);
+            Marsad.Knowledge.KnowledgeCatalogues.WriteActorsAndPersons(parse.GetValue(output)!);
+            io.Stdout.WriteLine($"places: {result.GeonamesRows} GeoNames rows, {result.AdminRows} admin units, {result.WofRows} Who's On First rows, {result.CommonWords} common words");
             if (File.Exists(Path.Combine(wof, "regions.geojson")) && File.Exists(Path.Combine(wof, "counties.geojson")))
             {
                 var basemap = Marsad.Web.Basemap.BasemapBuilder.Build(wof, parse.GetValue(output)!);

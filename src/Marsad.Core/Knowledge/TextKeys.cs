@@ -33,6 +33,13 @@ public static class TextKeys
         return key.Length > 4 && key[0] == ArabicLetters.Alef && key[1] == ArabicLetters.Lam ? key[2..] : null;
     }
 
+    /// <summary>The key with the article ال put before it (شحيل → الشحيل).</summary>
+    public static string WithArticle(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return string.Concat(ArabicLetters.Alef.ToString(), ArabicLetters.Lam.ToString(), key);
+    }
+
     /// <summary>True when a normalized word starts with the article ال.</summary>
     public static bool HasArticle(string norm) =>
         norm.Length > 2 && norm[0] == ArabicLetters.Alef && norm[1] == ArabicLetters.Lam;

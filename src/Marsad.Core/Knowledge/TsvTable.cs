@@ -161,6 +161,9 @@ public sealed class CueLexicon
         return false;
     }
 
+    /// <summary>The categories the lexicon lists.</summary>
+    public IEnumerable<string> Categories => _byCategory.Keys;
+
     public IReadOnlySet<string> Forms(string category) =>
         _byCategory.TryGetValue(category, out var s) ? s : new HashSet<string>();
 }

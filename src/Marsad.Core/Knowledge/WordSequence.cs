@@ -62,6 +62,13 @@ public sealed class WordSequence
         return t > 0 && IsQuote(Analysis.Tokens[t - 1].Norm) && (i == 0 || _tokenIndex[i - 1] < t - 1);
     }
 
+    /// <summary>True when a hashtag mark is glued right before word <paramref name="i"/> (#الشحيل).</summary>
+    public bool HashtagBefore(int i)
+    {
+        var t = _tokenIndex[i];
+        return t > 0 && Analysis.Tokens[t - 1].Norm == "#" && Analysis.Tokens[t - 1].End == this[i].Start;
+    }
+
     /// <summary>True when a quote mark closes right after word <paramref name="i"/>.</summary>
     public bool QuoteAfter(int i)
     {
@@ -71,7 +78,7 @@ public sealed class WordSequence
 
     public TextSpan SpanOf(int from, int to) => new(this[from].Start, this[to].End);
 
-    public static bool IsQuote(string norm) => norm is "\"" or "'" or "«" or "»" or "‹" or "›";
+    public static bool IsQuote(string norm) => norm is "\"" or "'" or "«" or "»" or "‹" or "›" or "\u201C" or "\u201D" or "\u201E";
 
     private static bool IsSkippable(string norm) => IsQuote(norm) || norm is "#" or "-" or "ـ" or "_";
 

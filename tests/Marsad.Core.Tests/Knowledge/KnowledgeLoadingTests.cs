@@ -47,8 +47,9 @@ public class KnowledgeLoadingTests
         var tmp = Directory.CreateTempSubdirectory("marsad-build-").FullName;
         try
         {
-            PlaceDataBuilder.Build(SharedMaterial.PathOf("data/geonames/cities500_mena.tsv"), SharedMaterial.PathOf("data/syria_admin_gazetteer"), tmp);
-            foreach (var f in new[] { "geonames.tsv", "admin.tsv" })
+            PlaceDataBuilder.Build(SharedMaterial.PathOf("data/geonames/cities500_mena.tsv"), SharedMaterial.PathOf("data/syria_admin_gazetteer"), tmp,
+                SharedMaterial.PathOf("data/whosonfirst_mena/wof_mena_places.tsv"), SharedMaterial.PathOf("data/anercorp/train.txt"));
+            foreach (var f in new[] { "geonames.tsv", "admin.tsv", "wof.tsv", "common-words.tsv" })
             {
                 File.ReadAllText(Path.Combine(tmp, "places", f)).ShouldBe(File.ReadAllText(Path.Combine(KnowledgeTestData.DataRoot, "places", f)));
             }

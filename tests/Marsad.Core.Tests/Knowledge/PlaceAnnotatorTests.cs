@@ -71,9 +71,9 @@ public class PlaceAnnotatorTests
     [Fact]
     public void Find_VillageUnknownToTheGazetteer_IsCodedToTheAnchorTheTextGives()
     {
-        // "الوردية" is a village name we made up: the text places it in the Raqqa countryside.
-        var places = Places("قصفت طائرة مسيرة قرية الوردية بريف الرقة");
-        var village = places.First(m => m.Text == "الوردية").Place();
+        // "الزنبقونية" is a village name we made up: the text places it in the Raqqa countryside.
+        var places = Places("قصفت طائرة مسيرة قرية الزنبقونية بريف الرقة");
+        var village = places.First(m => m.Text == "الزنبقونية").Place();
         village.GeoPrecision.ShouldBe(2);
         village.Admin1.ShouldBe("Raqqa");
         village.Kind.ShouldBe("village");
@@ -194,5 +194,75 @@ public class PlaceAnnotatorTests
     {
         // السورية / العراقية are adjectives: a country name never takes the article (except العراق itself).
         Places("تقع البلدة قرب الحدود السورية العراقية").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_VillageTheGazetteerWritesWithoutTheArticle_MatchesWithIt()
+    {
+        // Who's On First writes شحيل; reports write الشحيل. A village is geo_precision 1, with or without a cue.
+        var p = Places("قتل عنصر في بلدة الشحيل شرقي دير الزور").First().Place();
+        p.Id.ShouldBe("wof:1344254011");
+        p.GeoPrecision.ShouldBe(1);
+        Places("اشتباكات في الشحيل بريف دير الزور").First().Place().Id.ShouldBe("wof:1344254011");
+    }
+
+    [Fact]
+    public void Find_CountryName_IsTheCountryNeverAVillageOfThatName()
+    {
+        Places("وصلت المساعدات إلى السودان").Single().Place().Id.ShouldBe("country:SD");
+
+        // Not after a locative word a country is an agent, and no village of the same name takes its place.
+        Places("أعلن السودان موقفه").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_CueWordAlone_IsNotAPlace() =>
+        // العاصمة is the name of a governorate somewhere, but in a report it is "the capital".
+        Places("اندلعت اشتباكات في العاصمة مساء أمس").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_CommonWordNamingAVillage_CountsOnlyAfterACue()
+    {
+        // الحرية ("freedom") is a village in al-Hasakah and a word of every protest report.
+        Places("خرج المتظاهرون مطالبين بالحرية في الحسكة").Select(m => m.Text).ShouldBe(["الحسكة"]);
+        var village = Places("قصفت المدفعية قرية الحرية بريف الحسكة").First().Place();
+        village.Kind.ShouldBe("village");
+        village.Admin1.ShouldBe("Al-Hasakah");
+    }
+
+    [Fact]
+    public void Find_FamilyNameThatIsAVillage_IsPartOfThePersonsName()
+    {
+        // شدود is a village near al-Bab and a family name.
+        Places("أطلق مسلحون النار على شاب يدعى محمود شدود في مدينة الباب").Select(m => m.Text).ShouldBe(["الباب"]);
+        Places("سقطت قذائف على قرية شدود بريف الباب").First().Place().Id.ShouldBe("wof:1343345953");
+    }
+
+    [Fact]
+    public void Find_SmallPlaceWithNothingSayingItIsAPlace_IsNotAPlace()
+    {
+        Places("وقال شدود إن الوضع هادئ في حلب").Select(m => m.Text).ShouldBe(["حلب"]);
+
+        // After a preposition, near a place the text names surely, it is the village.
+        Places("سقطت قذائف في شدود قرب مدينة الباب").First().Place().Id.ShouldBe("wof:1343345953");
+    }
+
+    [Fact]
+    public void Find_GovernorateAndHamletOfOneName_IsTheGovernorate()
+    {
+        var p = Places("اندلعت اشتباكات في أبين جنوبي اليمن").First().Place();
+        p.Kind.ShouldBe("governorate");
+        p.GeoPrecision.ShouldBe(3);
+        p.Country.ShouldBe("YE");
+    }
+
+    [Fact]
+    public void Find_TownOutsideTheSeedsCountries_IsFound()
+    {
+        // الفاشر: a city of Darfur the first gazetteer (GeoNames cities500, big towns only outside SY/IQ/LB) lacked.
+        var p = Places("قصفت قوات الدعم السريع مدينة الفاشر").Single().Place();
+        p.Country.ShouldBe("SD");
+        p.Kind.ShouldBe("city");
+        p.GeoPrecision.ShouldBe(1);
     }
 }

@@ -30,6 +30,27 @@ public sealed record Place(
 
     public bool IsAdmin => Kind is "governorate" or "district" or "subdistrict";
 
+    /// <summary>A country, an admin unit, a capital or admin seat, or a city (<see cref="ProminentPopulation"/>+):
+    /// a place a report names without a cue word even when its name is also a common word.</summary>
+    public bool IsProminent => Kind is "country" or "region" || IsAdmin || FeatureCode is "PPLC" or "PPLA" or "PPLA2" || Population >= ProminentPopulation;
+
+    /// <summary>A place abroad (outside the document's country) counts without a cue when it is a capital, a
+    /// or at least this big.</summary>
+    public bool IsProminentAbroad => Kind is "country" || FeatureCode is "PPLC" || Population >= ProminentAbroadPopulation;
+
+    /// <summary>A country, a capital, a governorate seat or a city of <see cref="ProminentPopulation"/>+: what a report
+    /// means by a name that is also an ordinary word (العمارة the city, not "the building").</summary>
+    /// Admin units are not: a report names them after their cue word (محافظة الشرقية), and alone such a word is the word.
+    public bool IsMajor => Kind is "country" || (!IsAdmin && Kind != "region" && (FeatureCode is "PPLC" or "PPLA" || Population >= ProminentPopulation));
+
+    public const long ProminentPopulation = 50_000;
+
+    /// <summary>A village, small town or quarter: of a hundred thousand such names many are ordinary words, so one
+    /// counts without a cue word only where the text supports it.</summary>
+    public bool IsSmall => Kind is "village" or "town" or "neighbourhood" && !IsProminent;
+
+    public const long ProminentAbroadPopulation = 300_000;
+
     /// <summary>Prominence: feature rank, then population (log scale).</summary>
     public double Rank => FeatureCode switch
     {

@@ -20,6 +20,9 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
     private const double NearKm = 150;
 
+    /// <summary>How near a small place named without a cue must be to a place the document surely names.</summary>
+    public const double SmallPlaceAnchorKm = 100;
+
     /// <summary>The preposition "from", locative only after some words (see <c>not_locative_before_min</c> in cues.tsv).</summary>
     private static readonly string FromWord = ArabicNormalizer.Normalize("\u0645\u0646");
     private const int AnchorLookahead = 6;
@@ -60,6 +63,8 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         public int Stripped;
         public Cue Cue;
         public bool Locative;
+        public bool Coordinated;
+        public string? NamedCountry;
         public IReadOnlyList<Place> Candidates = [];
         public bool Unknown;
         public bool Facility;
@@ -143,14 +148,17 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
             var raw = new Raw { First = m.First, Last = m.Last, Stripped = m.Stripped };
             raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words, m.First - 1) : Cue.None;
-            if (raw.Cue == Cue.None && m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws.Count > 0 && raws[^1].Last >= m.First - 2)
+            if (raw.Cue == Cue.None && m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws.Count > 0 && raws[^1].Last >= m.First - 2
+                && words.AllLinked(raws[^1].Last, m.First))
             {
                 // Coordinated names share the cue: محافظات حلب وحمص وحماه.
                 raw.Cue = raws[^1].Cue;
+                raw.Coordinated = true;
             }
 
             raw.Locative = IsLocative(words, m.First, m.Stripped);
             var key = KeyOf(words, m);
+            raw.NamedCountry = m.Entries.FirstOrDefault(p => p.Kind == "country")?.Country;
             var candidates = m.Entries.Where(p => p.Kind != "country" || raw.Locative).ToList();
             if (raw.Cue == Cue.Direction && candidates.Any(p => p.Kind == "country"))
             {
@@ -163,12 +171,17 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 // A name that is also a common word (or a cue word itself: مدينة) needs a cue word before it.
                 candidates.Clear();
             }
-
-            if (raw.Cue == Cue.None && !raw.Locative)
+            else if (raw.Cue is Cue.None or Cue.Direction && gazetteer.Common.Contains(key))
             {
-                // A small foreign town of the same name is rarely what a report about the region means.
-                candidates.RemoveAll(p => p.Kind != "country" && p.Country is not null && !Gazetteer.HomeCountries.Contains(p.Country)
-                    && p.Population < Gazetteer.ForeignWithoutCuePopulation);
+                // A word of ordinary text that some village is also called (القرى، الذين، الخميس): without a cue only
+                // a major place whose own name it is counts (العمارة the city; not إطار, an alias of Tyre).
+                candidates.RemoveAll(p => !p.IsMajor || p.NameAr is null || !SameName(TextKeys.Key(p.NameAr), key));
+            }
+
+            if (raw.Cue == Cue.None && InPersonName(words, m.First))
+            {
+                // يدعى محمد شدود، المدعو X: a family name that is also some village's name.
+                candidates.RemoveAll(p => !p.IsMajor);
             }
 
             raw.Candidates = candidates;
@@ -176,11 +189,50 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             {
                 raws.Add(raw);
             }
+            else if (raw.NamedCountry is not null)
+            {
+                // A country named as an agent (أعلن السودان) is no place, but says what the document is about.
+                raws.Add(new Raw { First = raw.First, Last = raw.Last, NamedCountry = raw.NamedCountry, Unknown = false, Candidates = [] });
+            }
 
             i = m.Last + 1;
         }
 
         return raws;
+    }
+
+    /// <summary>A locating phrase follows word <paramref name="last"/>: بريف X، شرقي X، في X، قرب X.</summary>
+    private bool LocatedAfter(WordSequence words, int last)
+    {
+        var next = last + 1;
+        if (next >= words.Count || !words.Linked(next))
+        {
+            return false;
+        }
+
+        return CueOf(words, next) is Cue.Countryside or Cue.Direction or Cue.City or Cue.Governorate or Cue.District
+            || gazetteer.Cues.HasWord("locative", words.Norm(next)) && next + 1 < words.Count && gazetteer.Names.MatchAt(words, next + 1) is not null;
+    }
+
+    /// <summary>The text's key <paramref name="text"/> is the place's own name <paramref name="name"/>, or it with the
+    /// article (عمارة → العمارة); not the name stripped of its article (البيضاء is a city, بيضاء a colour).</summary>
+    private static bool SameName(string name, string text) => text == name || text == TextKeys.WithArticle(name);
+
+    /// <summary>Word <paramref name="i"/> continues a person's name: after a given name or a word that introduces one.</summary>
+    private bool InPersonName(WordSequence words, int i)
+    {
+        if (i == 0 || !words.Linked(i))
+        {
+            return false;
+        }
+
+        var prev = words.Norm(i - 1);
+        if (gazetteer.Cues.HasWord("name_intro", prev) || gazetteer.GivenNames.Contains(prev))
+        {
+            return true;
+        }
+
+        return i > 1 && words.Linked(i - 1) && gazetteer.Cues.HasWord("name_intro", words.Norm(i - 2));
     }
 
     private static string KeyOf(WordSequence words, PhraseMatch<Place> m)
@@ -308,8 +360,21 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
+        var country = DocumentCountry(raws);
+        foreach (var r in raws.Where(r => !r.Unknown && r.Cue is not (Cue.Town or Cue.Village or Cue.Neighbourhood)))
+        {
+            // A small place abroad of the same name is rarely what a report about its own country means: abroad
+            // only a capital or a metropolis counts, or a major town after a locative word (في الموصل).
+            var before = r.Candidates.Count;
+            r.Candidates = [.. r.Candidates.Where(p => p.Country is null || p.Country == country || p.IsProminentAbroad
+                || (r.Locative || r.Cue != Cue.None) && p.IsMajor)];
+            if (r.Candidates.Count != before)
+            {
+                r.Chosen = r.Candidates.Select(p => p.Id).Distinct().Count() == 1 ? r.Candidates[0] : null;
+            }
+        }
+
         var context = raws.Where(r => r.Chosen is { HasPoint: true }).Select(r => r.Chosen!).ToList();
-        var country = context.Where(p => p.Country is not null && p.Kind != "country").GroupBy(p => p.Country).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? "SY";
 
         // Pass 2: the rest, by prominence, country, nearness to the settled places.
         foreach (var r in raws.Where(r => !r.Unknown && r.Chosen is null && r.Candidates.Count > 0))
@@ -321,17 +386,28 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        // A village or neighbourhood the text names in a document about the home ground, which the gazetteer
-        // knows only abroad, is a local place the gazetteer lacks (بلدة X where X is also a foreign city).
-        if (Gazetteer.HomeCountries.Contains(country))
+        // A small place named without a cue word counts only near a place the document surely names (a cue word,
+        // an admin unit, a town of some size): of a hundred thousand village names, many are ordinary words.
+        var anchors = raws.Where(r => !r.Unknown && r.Chosen is { HasPoint: true } && (r.Cue != Cue.None || r.Chosen.IsProminent)).Select(r => r.Chosen!).ToList();
+        foreach (var r in raws.Where(r => !r.Unknown && r.Cue == Cue.None && r.Chosen is { IsSmall: true }))
         {
-            foreach (var r in raws.Where(r => !r.Unknown && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood && r.Chosen is { Kind: not "country" }
-                && r.Chosen.Country != country && !Gazetteer.HomeCountries.Contains(r.Chosen.Country ?? string.Empty)))
-            {
-                r.Unknown = true;
-                r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
-                r.Chosen = null;
-            }
+            // Nothing in the text may say it is a place: not a preposition, a list of places, a quote or hashtag,
+            // a locating phrase after it, nor a word that takes a place (بين، طريق، أهالي): فإن شدود، بتوزيع الجملة.
+            var supported = r.Locative || r.Coordinated || words.QuoteBefore(r.First) || words.HashtagBefore(r.First) || LocatedAfter(words, r.Last)
+                || r.First > 0 && words.Linked(r.First) && gazetteer.Cues.HasWord("place_before", words.Norm(r.First - 1));
+            var keep = r.Candidates.Where(p => p.HasPoint && (!p.IsSmall
+                || supported && (anchors.Count == 0 || anchors.Any(a => a.Id != p.Id && p.KmTo(a) < SmallPlaceAnchorKm)))).ToList();
+            r.Chosen = keep.Count == 0 ? null : keep.OrderByDescending(p => Score(p, country, context)).First();
+        }
+
+        // A village or neighbourhood the text names, which the gazetteer knows only abroad, is a local place the
+        // gazetteer lacks (بلدة X where X is also a town in another country).
+        foreach (var r in raws.Where(r => !r.Unknown && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood && r.Chosen is { Kind: not "country" }
+            && r.Chosen.Country != country))
+        {
+            r.Unknown = true;
+            r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+            r.Chosen = null;
         }
 
         var admin1 = context.Where(p => p.Admin1 is not null && p.Kind != "country").GroupBy(p => p.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
@@ -370,6 +446,38 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 anchor.Country, anchor.Admin1, anchor.Admin2, null, kind, 2, null);
         }
     }
+
+    /// <summary>
+    /// The country the document is about: each mention votes for the country its candidates share (a mention
+    /// whose candidates lie in several countries votes for none), a country the text names gives half a vote; Syria when nothing votes (the corpus the project started from).
+    /// </summary>
+    private static string DocumentCountry(IEnumerable<Raw> raws)
+    {
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var c in raws.Select(r => r.NamedCountry).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            // Naming a country tips the balance without outweighing the document's own places (Syrian reports
+            // name Turkey and Russia as agents all the time).
+            votes[c] = NamedCountryVote;
+        }
+
+        foreach (var r in raws.Where(r => !r.Unknown && r.Candidates.Count > 0))
+        {
+            var countries = r.Candidates.Select(p => p.Country).Distinct().ToList();
+            if (countries is [{ } c])
+            {
+                votes[c] = votes.GetValueOrDefault(c) + (r.Candidates.Any(p => p.IsProminent) ? 2 : 1);
+            }
+        }
+
+        return votes.Count == 0 ? DefaultCountry : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>The vote of a country the document names (once, however often named).</summary>
+    private const double NamedCountryVote = 0.5;
+
+    /// <summary>The document's country when none of its places says it.</summary>
+    public const string DefaultCountry = "SY";
 
     private List<Place> FilterByCue(Raw r)
     {
@@ -415,8 +523,11 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             case Cue.Village:
                 return Keep(p => p.IsPopulated);
             default:
-                // No cue: a town before the unit of the same name; a region name stands for itself.
-                return Keep(p => !p.IsAdmin || p.Kind == "governorate" && !c.Any(q => q.IsPopulated && q.Country == "SY"));
+                // No cue: a town before the unit of the same name (the Syrian units are coded at their seat town),
+                // but a governorate before a village of its name (أبين the governorate, not a hamlet called so).
+                return Keep(p => p.IsAdmin
+                    ? p.Kind == "governorate" && !c.Any(q => q.IsPopulated && q.Country == p.Country && (q.Country == "SY" || q.IsProminent))
+                    : p.IsProminent || !c.Any(q => q.Kind == "governorate" && q.Country == p.Country));
         }
     }
 

@@ -19,9 +19,11 @@ public static class PlaceDataBuilder
 
     private static readonly HashSet<string> AllRowsCountries = ["SY", "IQ", "LB"];
 
-    public sealed record BuildResult(int GeonamesRows, int AdminRows);
+    public sealed record BuildResult(int GeonamesRows, int AdminRows, int WofRows = 0, int CommonWords = 0);
 
-    public static BuildResult Build(string geonamesTsv, string adminFolder, string dataRoot)
+    /// <param name="wofTsv">Who's On First extract (<c>wof_mena_places.tsv</c>), or null to leave <c>wof.tsv</c> as it is.</param>
+    /// <param name="anercorpTrain">ANERcorp training part, or null to leave <c>common-words.tsv</c> as it is.</param>
+    public static BuildResult Build(string geonamesTsv, string adminFolder, string dataRoot, string? wofTsv = null, string? anercorpTrain = null)
     {
         var units = ReadAdmin(adminFolder);
         var rows = ReadGeonames(geonamesTsv).ToList();
@@ -68,21 +70,23 @@ public static class PlaceDataBuilder
 
         File.WriteAllText(Path.Combine(placesDir, "admin.tsv"), sb.ToString());
 
+        var shipped = rows.Where(IsShipped).ToList();
+        var wof = wofTsv is null ? null
+            : WofPlaceBuilder.Build(wofTsv, rows, shipped.Select(r => r.Id).ToHashSet(StringComparer.Ordinal), resolver, placesDir);
+        var common = anercorpTrain is null ? null : CommonWordsBuilder.Build(anercorpTrain, placesDir);
+
         var gsb = new StringBuilder();
         gsb.AppendLine("# GeoNames cities500 rows (MENA) with Arabic names. Derived by `marsad data build`.");
         gsb.AppendLine("# " + Attribution);
         gsb.AppendLine(string.Join('\t', Gazetteer.Columns));
         var gnRows = 0;
-        foreach (var r in rows)
+        foreach (var shippedRow in shipped)
         {
-            if (r.ArabicNames.Count == 0)
+            var r = shippedRow;
+            if (wof is not null && wof.NamesByGeonamesId.TryGetValue(r.Id, out var wofNames))
             {
-                continue;
-            }
-
-            if (!AllRowsCountries.Contains(r.Country) && r.Population < 100_000 && r.FeatureCode is not ("PPLC" or "PPLA"))
-            {
-                continue;
+                // Who's On First's Arabic names of the same place (joined by GeoNames id) are more names to match.
+                r = r with { ArabicNames = [.. r.ArabicNames, .. wofNames.Where(n => !r.ArabicNames.Contains(n, StringComparer.Ordinal))] };
             }
 
             string? a1 = null, a2 = null;
@@ -97,8 +101,13 @@ public static class PlaceDataBuilder
 
         File.WriteAllText(Path.Combine(placesDir, "geonames.tsv"), gsb.ToString());
         WriteCatalogue(dataRoot);
-        return new BuildResult(gnRows, adminRows);
+        return new BuildResult(gnRows, adminRows, wof?.Rows ?? 0, common?.Words ?? 0);
     }
+
+    /// <summary>The GeoNames rows geonames.tsv keeps: those with an Arabic name; outside Syria, Iraq and Lebanon only
+    /// capitals, admin seats and towns of 100,000+ (Who's On First gives the rest).</summary>
+    private static bool IsShipped(GeoRow r) =>
+        r.ArabicNames.Count > 0 && (AllRowsCountries.Contains(r.Country) || r.Population >= 100_000 || r.FeatureCode is "PPLC" or "PPLA");
 
     /// <summary>The places area's catalogue: derived files and the hand-edited ones, re-hashed.</summary>
     public static void WriteCatalogue(string dataRoot)
@@ -108,6 +117,8 @@ public static class PlaceDataBuilder
         {
             new("places/geonames.tsv", "1.0.0", "", "GeoNames cities500 (MENA) rows with Arabic names: Syria, Iraq, Lebanon in full; elsewhere capitals, admin seats and towns of 100,000+. admin1/admin2 from the admin gazetteer.", "GeoNames cities500 via ../shared/data/geonames (marsad data build)", cc, "GeoNames (geonames.org), CC BY 4.0"),
             new("places/admin.tsv", "1.0.0", "", "Syrian governorates, districts, subdistricts with Arabic names and P-codes; point = seat town when found, else area centroid.", "OpenSyria data-geography via ../shared/data/syria_admin_gazetteer (marsad data build)", cc, "OpenSyria data-geography (geoBoundaries, OCHA COD-AB via HDX, GeoNames, Wikidata), CC BY 4.0"),
+            new("places/wof.tsv", "1.0.0", "", "Who's On First localities, neighbourhoods and (outside Syria) regions and counties of ten Arab countries with Arabic names, not already in geonames.tsv; deprecated rows dropped, superseded rows' names given to their successor.", "Who's On First via ../shared/data/whosonfirst_mena (marsad data build)", "CC0 (WOF) / CC BY 4.0 (GeoNames fields)", WofPlaceBuilder.Attribution),
+            new("places/common-words.tsv", "1.0.0", "", "Words of ordinary news text that are also place names (counted in the ANERcorp training part): places only after a cue word.", "ANERcorp train via ../shared/data/anercorp (marsad data build)", "CC BY-SA 4.0", CommonWordsBuilder.Attribution),
             new("places/countries.tsv", "1.0.0", "", "Countries named in Middle East conflict reporting, with Arabic names (hand-edited).", "Marsad", "CC BY 4.0", "Marsad contributors"),
             new("places/manual.tsv", "1.0.0", "", "Hand-added places: regions, border crossings, camps (hand-edited).", "Marsad", "CC BY 4.0", "Marsad contributors"),
             new("places/cues.tsv", "1.0.0", "", "Cue words the geocoder reads around place mentions (feature words, directions, prepositions).", "Marsad", "CC BY 4.0", "Marsad contributors"),
