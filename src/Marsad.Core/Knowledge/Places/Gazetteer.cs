@@ -118,14 +118,8 @@ public sealed class Gazetteer
         var namesPath = Path.Combine(dataRoot, "models", "ner-names.tsv");
         if (File.Exists(namesPath))
         {
-            foreach (var line in File.ReadLines(namesPath))
-            {
-                var cells = line.Split('\t');
-                if (cells.Length >= 2 && cells[0] == GivenNameLabel)
-                {
-                    given.Add(ArabicNormalizer.Normalize(cells[1].Trim()));
-                }
-            }
+            given.UnionWith(Marsad.Ner.WordListLexicon.Load("names", namesPath).Entries
+                .Where(e => e.Label == GivenNameLabel).Select(e => ArabicNormalizer.Normalize(e.Phrase)));
         }
 
         return new Gazetteer(places, names, cues, ambiguous, common) { GivenNames = given };

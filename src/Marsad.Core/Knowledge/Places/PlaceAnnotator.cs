@@ -185,14 +185,10 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
 
             raw.Candidates = candidates;
-            if (candidates.Count > 0)
+            if (candidates.Count > 0 || raw.NamedCountry is not null)
             {
+                // A country named as an agent (أعلن السودان) is no place, but it says what the document is about.
                 raws.Add(raw);
-            }
-            else if (raw.NamedCountry is not null)
-            {
-                // A country named as an agent (أعلن السودان) is no place, but says what the document is about.
-                raws.Add(new Raw { First = raw.First, Last = raw.Last, NamedCountry = raw.NamedCountry, Unknown = false, Candidates = [] });
             }
 
             i = m.Last + 1;
