@@ -59,6 +59,7 @@ public enum DecisionReason
 
     // coreference
     SameIncidentRetold,
+    PlaceRefinedByRetelling,
 }
 
 /// <summary>One decision of one stage, with an optional detail (the words it rests on).</summary>

@@ -265,4 +265,60 @@ public class PlaceAnnotatorTests
         p.Kind.ShouldBe("city");
         p.GeoPrecision.ShouldBe(1);
     }
+
+    [Fact]
+    public void Find_UnknownNameListedWithKnownVillages_IsAPlaceNearThem()
+    {
+        // "والزنبقونية" is a made-up village between two real ones in a list of towns.
+        var places = Places("هاجم مسلحون نقاطاً داخل بلدات ذيبان والزنبقونية والبصيرة بريف دير الزور");
+        var v = places.Single(m => m.Text == "الزنبقونية").Place();
+        v.Kind.ShouldBe("village");
+        v.Admin1.ShouldBe("Deir ez-Zor");
+        places.Select(m => m.Text).ShouldContain("البصيرة");
+    }
+
+    [Fact]
+    public void Find_CommonWordAfterAListedVillage_IsNotAPlace()
+    {
+        // والقتلى is a word of ordinary text, not a further village of the list.
+        Places("قصفت الطائرات بلدة ذيبان والقتلى بالعشرات").Select(m => m.Text).ShouldNotContain("القتلى");
+    }
+
+    [Fact]
+    public void Find_CommonWordAfterACue_IsNoUnknownPlace()
+    {
+        // منفذ is a crossing cue, but منفذ عملية is "the perpetrator of an operation".
+        Places("قتل منفذ عملية الطعن في مدينة الباب").Select(m => m.Text).ShouldBe(["الباب"]);
+    }
+
+    [Fact]
+    public void Find_DirectionAdjective_IsNoProvince()
+    {
+        // الغربية is also an Egyptian governorate: as an adjective of another word it is a direction.
+        Places("سقطت قذائف على الأطراف الغربية لمدينة إدلب").ShouldHaveSingleItem().Place().Admin1.ShouldBe("Idlib");
+        Places("خرجت مظاهرة في محافظة الغربية شمالي القاهرة").First().Place().Country.ShouldBe("EG");
+    }
+
+    [Fact]
+    public void Find_SmallPlaceReadWithoutItsArticle_NeedsACue()
+    {
+        // حرجة (critical) is a village الحرجة without its article: in بجروح حرجة it is the adjective.
+        Places("أصيب ثلاثة آخرون أحدهم بجروح حرجة").ShouldBeEmpty();
+
+        // A major place keeps its bare reading: بوكمال is البوكمال.
+        Places("وصلت تعزيزات عسكرية إلى مدينة بوكمال").ShouldHaveSingleItem().Place().Admin1.ShouldBe("Deir ez-Zor");
+    }
+
+    [Fact]
+    public void Find_TownCalledACityInACountryTheReportTellsOf_IsFoundAbroad()
+    {
+        // Jenin is neither a capital nor a metropolis: abroad it counts after مدينة when the document also
+        // places something in its country (the West Bank), even when another country (تل أبيب) leads the vote.
+        var places = Places("اقتحمت قوات الاحتلال مدينة جنين شمالي الضفة الغربية بعد عملية في تل أبيب");
+        places.Select(m => m.Place().Country).ShouldContain("PS");
+        places.Single(m => m.Text == "جنين").Place().Kind.ShouldBe("town");
+
+        // Without the cue word a small town abroad stays out.
+        Places("وقال جنين إن تل أبيب هادئة").Select(m => m.Text).ShouldNotContain("جنين");
+    }
 }

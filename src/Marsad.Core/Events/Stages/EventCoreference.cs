@@ -9,7 +9,9 @@ public sealed record DraftEvent(ExtractedEvent Event, string TriggerClass, int T
 /// Stage 6, in-document coreference: one incident told several times is one event with several evidence
 /// spans — same type, sub-type and trigger class, same place (or both none), and for fights compatible
 /// actors (or the later mention is a definite anaphor: الاجتماع، هذا الاجتماع). Different places or actor
-/// pairs stay different events (ACLED's unit: one type, one place, one day, one actor pair).
+/// pairs stay different events (ACLED's unit: one type, one place, one day, one actor pair). A telling at a
+/// governorate or region (اشتباكات شرقي محافظة X) and one of the same day at a town inside it (اشتباكات في
+/// مدينة Y) are one incident told first broadly, then closely: the event keeps the town.
 /// </summary>
 public sealed class EventCoreference
 {
@@ -50,8 +52,10 @@ public sealed class EventCoreference
                 ({ FatalityBasis: FatalityBasis.Stated }, { FatalityBasis: FatalityBasis.InjuriesOnly }) => (m.Fatalities, m.FatalityBasis),
                 _ => (Math.Min(m.Fatalities!.Value, e.Fatalities!.Value), m.FatalityBasis),
             };
+            var refined = Refines(m.Location, e.Location);
             var merged = m with
             {
+                Location = refined ? e.Location : m.Location,
                 Tags = [.. m.Tags.Concat(e.Tags).Distinct(StringComparer.Ordinal)],
                 Evidence = [.. m.Evidence.Concat(e.Evidence).Distinct().Order()],
                 Actor1 = m.Actor1 ?? e.Actor1,
@@ -62,7 +66,10 @@ public sealed class EventCoreference
                 FatalityBasis = basis,
                 Confidence = Math.Min(0.95, Math.Max(m.Confidence, e.Confidence) + RetoldBonus),
                 Notes = [.. m.Notes.Concat(e.Notes).Distinct(StringComparer.Ordinal)],
-                Decisions = [.. m.Decisions, new EventDecision(EventStage.Coreference, DecisionReason.SameIncidentRetold, t.Text[e.Trigger.Start..e.Trigger.End])],
+                Decisions = refined
+                    ? [.. m.Decisions.Where(x => x.Stage != EventStage.Place), .. e.Decisions.Where(x => x.Stage == EventStage.Place),
+                        new EventDecision(EventStage.Coreference, DecisionReason.PlaceRefinedByRetelling, e.Location!.Span?.Slice(t.Text))]
+                    : [.. m.Decisions, new EventDecision(EventStage.Coreference, DecisionReason.SameIncidentRetold, t.Text[e.Trigger.Start..e.Trigger.End])],
             };
             result[idx] = result[idx] with { Event = merged };
         }
@@ -96,7 +103,8 @@ public sealed class EventCoreference
             return false;
         }
 
-        if (!SamePlace(r.Location, e.Location))
+        if (!SamePlace(r.Location, e.Location)
+            && !(r.Date is not null && r.Date == e.Date && (Refines(r.Location, e.Location) || Refines(e.Location, r.Location))))
         {
             return false;
         }
@@ -115,6 +123,11 @@ public sealed class EventCoreference
 
         return a.Place.Id == b.Place.Id || Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
     }
+
+    /// <summary><paramref name="specific"/> is a town (or finer) inside the governorate, region or country <paramref name="coarse"/>.</summary>
+    public static bool Refines(EventLocation? coarse, EventLocation? specific) =>
+        coarse is not null && specific is not null && PlaceSelector.IsCoarse(coarse.Place) && !PlaceSelector.IsCoarse(specific.Place)
+        && PlaceSelector.Within(specific.Place, coarse.Place);
 
     private static bool IsDefiniteAnaphor(EventText t, int tok)
     {

@@ -129,7 +129,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
                 if (known is null || !known.Entries.Any(p => KindFits(cueHere, p)))
                 {
-                    var unknown = UnknownName(words, i + 1, known);
+                    var unknown = UnknownName(words, i + 1, known, cueHere);
                     if (unknown is { } u && !Spans.OverlapsAny(words.SpanOf(i + 1, u), taken))
                     {
                         raws.Add(new Raw { First = i + 1, Last = u, Cue = cueHere, Unknown = true, UnknownName = Spans.Clean(words.SpanOf(i + 1, u).Slice(words.Analysis.Text)) });
@@ -140,6 +140,13 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
 
             var m = whole;
+            if (m is null && !Spans.OverlapsAny(words[i].Span, taken) && CoordinatedUnknown(words, i, raws) is { } listed)
+            {
+                raws.Add(listed);
+                i++;
+                continue;
+            }
+
             if (m is null || Spans.OverlapsAny(words.SpanOf(m.First, m.Last), taken))
             {
                 i++;
@@ -176,6 +183,13 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 // A word of ordinary text that some village is also called (القرى، الذين، الخميس): without a cue only
                 // a major place whose own name it is counts (العمارة the city; not إطار, an alias of Tyre).
                 candidates.RemoveAll(p => !p.IsMajor || p.NameAr is null || !SameName(TextKeys.Key(p.NameAr), key));
+            }
+
+            if (raw.Cue == Cue.None && !raw.Locative && !TextKeys.HasArticle(key))
+            {
+                // بجروح حرجة: the name read without its article (الحرجة, a village) is no place unless a cue or a
+                // preposition says so, or the place is major (reports keep a small place's article).
+                candidates.RemoveAll(p => !p.IsMajor && p.NameAr is not null && TextKeys.WithoutArticle(TextKeys.Key(p.NameAr)) == key);
             }
 
             if (raw.Cue == Cue.None && InPersonName(words, m.First))
@@ -244,7 +258,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     }
 
     /// <summary>The name of a place the gazetteer lacks, after a cue word: a quoted phrase, else one word.</summary>
-    private int? UnknownName(WordSequence words, int at, PhraseMatch<Place>? known)
+    private int? UnknownName(WordSequence words, int at, PhraseMatch<Place>? known, Cue cue)
     {
         var t = words[at];
         if (t.Kind != TokenKind.Arabic || gazetteer.Cues.HasWord("not_name", t.Norm) || CueOf(t.Norm) != Cue.None)
@@ -263,8 +277,48 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             return words.QuoteAfter(last) ? last : null;
         }
 
+        if (known is null && cue is not Cue.Neighbourhood && gazetteer.Common.Contains(TextKeys.Key(t.Norm)) && !words.HashtagBefore(at))
+        {
+            // منفذ عملية، بلدة جديد: a word of ordinary text after a cue is no unknown village (a quarter may be
+            // called الشهداء or النصر; a quoted or hashtagged name is taken as written).
+            return null;
+        }
+
         return known?.Last ?? at;
     }
+
+    /// <summary>
+    /// An unknown name coordinated into a list of places with a town or village cue (بلدات ذيبان والطيانة وأبو
+    /// حمام): one word glued to و right after the previous place, not a word of ordinary text, not a cue.
+    /// </summary>
+    private Raw? CoordinatedUnknown(WordSequence words, int i, List<Raw> raws)
+    {
+        if (raws.Count == 0 || raws[^1] is not { Cue: Cue.Town or Cue.Village } prev || prev.Last != i - 1 || !words.Linked(i))
+        {
+            return null;
+        }
+
+        var t = words[i];
+        var norm = t.Norm;
+        if (t.Kind != TokenKind.Arabic || norm.Length < 1 + MinCoordinatedUnknown || norm[0] != ArabicLetters.Waw)
+        {
+            return null;
+        }
+
+        var bare = TextKeys.Key(norm[1..]);
+        if (gazetteer.Common.Contains(bare) || gazetteer.Common.Contains(TextKeys.Key(norm)) || gazetteer.Cues.HasWord("not_name", bare)
+            || CueOf(bare) != Cue.None)
+        {
+            return null;
+        }
+
+        var span = words.SpanOf(i, i);
+        var name = Spans.Clean(new TextSpan(span.Start + 1, span.End).Slice(words.Analysis.Text));
+        return new Raw { First = i, Last = i, Stripped = 1, Cue = prev.Cue, Coordinated = true, Unknown = true, UnknownName = name };
+    }
+
+    /// <summary>The shortest unknown name taken from a list (letters after و).</summary>
+    public const int MinCoordinatedUnknown = 3;
 
     private static bool KindFits(Cue cue, Place p) => cue switch
     {
@@ -356,14 +410,18 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        var country = DocumentCountry(raws);
+        var votes = CountryVotes(raws);
+        var country = DocumentCountry(votes);
         foreach (var r in raws.Where(r => !r.Unknown && r.Cue is not (Cue.Town or Cue.Village or Cue.Neighbourhood)))
         {
             // A small place abroad of the same name is rarely what a report about its own country means: abroad
-            // only a capital or a metropolis counts, or a major town after a locative word (في الموصل).
+            // only a capital or a metropolis counts, or a major town after a locative word (في الموصل), or a town
+            // the text calls a city in a country the document also tells of (مدينة جنين in a report of the West
+            // Bank that names تل أبيب too).
             var before = r.Candidates.Count;
             r.Candidates = [.. r.Candidates.Where(p => p.Country is null || p.Country == country || p.IsProminentAbroad
-                || (r.Locative || r.Cue != Cue.None) && p.IsMajor)];
+                || (r.Locative || r.Cue != Cue.None) && p.IsMajor
+                || r.Cue == Cue.City && p.IsPopulated && votes.GetValueOrDefault(p.Country) >= 1)];
             if (r.Candidates.Count != before)
             {
                 r.Chosen = r.Candidates.Select(p => p.Id).Distinct().Count() == 1 ? r.Candidates[0] : null;
@@ -447,7 +505,11 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     /// The country the document is about: each mention votes for the country its candidates share (a mention
     /// whose candidates lie in several countries votes for none), a country the text names gives half a vote; Syria when nothing votes (the corpus the project started from).
     /// </summary>
-    private static string DocumentCountry(IEnumerable<Raw> raws)
+    private static string DocumentCountry(Dictionary<string, double> votes) =>
+        votes.Count == 0 ? DefaultCountry : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+
+    /// <summary>Each country's votes (see <see cref="DocumentCountry"/>).</summary>
+    private static Dictionary<string, double> CountryVotes(IEnumerable<Raw> raws)
     {
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var c in raws.Select(r => r.NamedCountry).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -466,7 +528,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        return votes.Count == 0 ? DefaultCountry : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+        return votes;
     }
 
     /// <summary>The vote of a country the document names (once, however often named).</summary>
