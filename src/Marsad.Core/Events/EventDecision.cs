@@ -35,6 +35,8 @@ public enum DecisionReason
     ProtestersByDefault,
     TerritoryByActor,
     ArmedVictimMakesClash,
+    AirMeansAsActor,
+    DemonstratorsInClash,
 
     // place
     NearestPlaceInClause,
@@ -47,6 +49,7 @@ public enum DecisionReason
 
     // date
     DateInSentence,
+    DateOfReport,
     DateUnanchored,
     DateCarriedFromEarlierSentence,
     PublicationDate,

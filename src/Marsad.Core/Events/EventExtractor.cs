@@ -124,10 +124,11 @@ public sealed class EventExtractor : IAnnotator
                 }
             }
 
-            if (kept.Any(c => !c.Entry.Weak))
-            {
-                kept.RemoveAll(c => c.Entry.Weak);
-            }
+            // A weak trigger (استهدف، مقتل) yields to a stronger one that shares its clause (استهدفت غارة) or tells
+            // violence too (قصف ...، ما أدى إلى مقتل): "فيما استهدفت بقذائف" after an incursion is a second event.
+            var strong = kept.Where(c => !c.Entry.Weak).ToList();
+            kept.RemoveAll(c => c.Entry.Weak && strong.Any(k => t.SameClause(k.Start, c.Start, s) || k.Entry.EventType == c.Entry.EventType
+                || RoleAssigner.IsViolent(k.Entry.EventType) && RoleAssigner.IsViolent(c.Entry.EventType)));
 
             var sources = _attribution.SourceRanges(t, s);
             var seen = new HashSet<(string, string)>();
@@ -174,7 +175,8 @@ public sealed class EventExtractor : IAnnotator
     private DraftEvent Build(EventText t, SentenceFrame s, Candidate c, Attribution attribution, IReadOnlyList<TokenRange> sources, ToldDate? told, IEnumerable<string> lentTags, out ImmutableArray<EventLocation> others, out DateChoice date)
     {
         var coding = _coder.Code(t, s, c, lentTags);
-        var (coded, roles) = _coder.ApplyDefaults(c.Entry, coding, _roles.FromSentence(t, s, c, sources));
+        var (sided, found) = _coder.ApplySides(t, coding, _roles.FromSentence(t, s, c, sources));
+        var (coded, roles) = _coder.ApplyDefaults(c.Entry, sided, found);
         var place = _places.Locate(t, s, c);
         others = place.Others;
         date = _dates.Resolve(t, s, c, told);

@@ -102,6 +102,8 @@ public enum ArgumentCue
     VictimAgency,
     /// <summary>A means of attack (غارة، طائرة، قصف): a nationality adjective right after it names actor1.</summary>
     Means,
+    /// <summary>An aircraft or air arm (الطيران، سلاح الجو، طائرة مسيّرة): as the attacker it makes an attack an air/drone strike.</summary>
+    AirMeans,
     /// <summary>A member noun (عنصر، مقاتلين، جندي): after the trigger it introduces the harmed side (اغتيال عنصر من X).</summary>
     Member,
     /// <summary>Words that join the items of a list of places (و، كلاً من، بالإضافة إلى).</summary>
@@ -285,6 +287,7 @@ public sealed class EventLexicon
         AddArg("victim", ArgumentCue.Victim);
         AddArg("victim_agency", ArgumentCue.VictimAgency);
         AddArg("means", ArgumentCue.Means);
+        AddArg("air_means", ArgumentCue.AirMeans);
         AddArg("member", ArgumentCue.Member);
         AddArg("coordinator", ArgumentCue.Coordinator);
         AddArg("list_descriptor", ArgumentCue.ListDescriptor);

@@ -54,6 +54,12 @@ public sealed class DateResolver
             if (byDistance.FirstOrDefault(m => ((DateRef)m.Mention.Ref!).Value is not null) is { Mention: not null } near)
             {
                 var d = (DateRef)near.Mention.Ref!;
+                if (InReportingFrame(t, s, near, c))
+                {
+                    // Only the saying is dated (قالت مصادر اليوم إن ستة قتلوا): the event is that day or before it.
+                    return new DateChoice(d.Value, Math.Clamp(d.TimePrecision, 2, 3), new EventDecision(EventStage.Date, DecisionReason.DateOfReport, near.Mention.Text));
+                }
+
                 return new DateChoice(d.Value, Math.Clamp(d.TimePrecision, 1, 3), new EventDecision(EventStage.Date, DecisionReason.DateInSentence, near.Mention.Text));
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Marsad.Documents;
 
 namespace Marsad.Events.Stages;
 
@@ -17,6 +18,11 @@ public sealed class EventCoder
     public const string Arrests = "Arrests";
     public const string AttackSubType = "Attack";
     public const string ArmedClash = "Armed clash";
+    public const string AirStrike = "Air/drone strike";
+    public const string ViolentDemonstration = "Violent demonstration";
+
+    /// <summary>ACLED inter codes of rioters and protesters.</summary>
+    public static bool IsDemonstrator(int inter) => inter is 5 or 6;
 
     /// <summary>ACLED inter codes of armed sides: state forces, rebels, political and identity militias, external forces.</summary>
     public static bool IsArmed(int inter) => inter is 1 or 2 or 3 or 4 or 8;
@@ -58,6 +64,59 @@ public sealed class EventCoder
 
         tags.AddRange(lentTags);
         return new EventCoding(entry.EventType, sub, [.. tags.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// ACLED codes a fight by who fought and how: an attack whose actor1 is an air arm (سلاح الجو هاجم، طائرات
+    /// الاحتلال استهدفت) is an air/drone strike, not a clash; a clash with demonstrators on one side (مواجهات بين
+    /// متظاهرين وقوات الأمن) is a violent demonstration, the demonstrators actor1.
+    /// </summary>
+    public (EventCoding Coding, Roles Roles) ApplySides(EventText t, EventCoding coding, Roles roles)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(coding);
+        ArgumentNullException.ThrowIfNull(roles);
+        if (coding.EventType != AcledTaxonomy.Battles || coding.SubEventType != ArmedClash)
+        {
+            return (coding, roles);
+        }
+
+        if (roles.Actor1 is { Span: { } span } a1 && NamesAirMeans(t, span))
+        {
+            var why = new EventDecision(EventStage.Roles, DecisionReason.AirMeansAsActor, a1.Text ?? a1.Name);
+            return (coding with { EventType = AcledTaxonomy.ExplosionsRemoteViolence, SubEventType = AirStrike }, roles with { Decisions = roles.Decisions.Add(why) });
+        }
+
+        var (x, y) = (roles.Actor1, roles.Actor2);
+        if (x is not null && IsDemonstrator(x.Inter) || y is not null && IsDemonstrator(y.Inter))
+        {
+            var demonstrators = x is not null && IsDemonstrator(x.Inter) ? x : y!;
+            var other = ReferenceEquals(demonstrators, x) ? y : x;
+            var why = new EventDecision(EventStage.Roles, DecisionReason.DemonstratorsInClash, demonstrators.Text ?? demonstrators.Name);
+            return (coding with { EventType = AcledTaxonomy.Riots, SubEventType = ViolentDemonstration },
+                roles with { Actor1 = demonstrators, Actor2 = other, Decisions = roles.Decisions.Add(why) });
+        }
+
+        return (coding, roles);
+    }
+
+    /// <summary>An air-means cue word (<see cref="ArgumentCue.AirMeans"/>) begins within the actor's words.</summary>
+    private static bool NamesAirMeans(EventText t, TextSpan span)
+    {
+        var first = t.TokenAt(span.Start);
+        var end = t.TokenAt(Math.Max(span.Start, span.End - 1)) + 1;
+        var found = new List<PhraseIndex<ArgumentCue>.Phrase>();
+        for (var i = first; i < end; i++)
+        {
+            found.Clear();
+            t.Lexicon.ArgumentIndex.All(t.Keys, i, end, found);
+            if (found.Any(p => p.Value == ArgumentCue.AirMeans))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>ACLED's defaults that depend on the sides found.</summary>

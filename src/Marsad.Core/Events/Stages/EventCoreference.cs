@@ -96,9 +96,15 @@ public sealed class EventCoreference
             return false;
         }
 
+        // ACLED's unit is one day: two days each stated of its own event are two events, whatever else agrees
+        // (a date carried from an earlier sentence, the publication's or the saying's is no such statement).
+        if (r.Date is not null && e.Date is not null && r.Date != e.Date && StatesItsDay(r) && StatesItsDay(e))
+        {
+            return false;
+        }
+
         // Two triggers of different families (قصف / غارة) tell one violent incident when type, place and day agree.
-        var sameDay = r.Date is null || e.Date is null || r.Date == e.Date;
-        if (first.TriggerClass != later.TriggerClass && !(RoleAssigner.IsViolent(e.EventType) && sameDay))
+        if (first.TriggerClass != later.TriggerClass && !RoleAssigner.IsViolent(e.EventType))
         {
             return false;
         }
@@ -123,6 +129,10 @@ public sealed class EventCoreference
 
         return a.Place.Id == b.Place.Id || Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
     }
+
+    /// <summary>The event's own sentence gave its date.</summary>
+    private static bool StatesItsDay(ExtractedEvent e) =>
+        e.Decisions.Any(d => d.Stage == EventStage.Date && d.Reason == DecisionReason.DateInSentence);
 
     /// <summary><paramref name="specific"/> is a town (or finer) inside the governorate, region or country <paramref name="coarse"/>.</summary>
     public static bool Refines(EventLocation? coarse, EventLocation? specific) =>

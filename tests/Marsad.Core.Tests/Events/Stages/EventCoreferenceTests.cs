@@ -76,4 +76,24 @@ public class EventCoreferenceTests
         // Same governorate and town, but the town's clash is a day earlier: two incidents.
         GovernorateThenTown("واندلعت اشتباكات أخرى يوم الأربعاء في مدينة النخيل.", 35.1, "Wadi").Events
             .Select(x => x.Location?.Place.Id).ShouldBe(["place:wadi", "place:nakhil"], ignoreOrder: true);
+
+    [Fact]
+    public void Merge_SameDevelopmentOnTwoStatedDays_IsTwoEvents()
+    {
+        // One force, one village, an incursion today and one yesterday: ACLED's unit is one day.
+        var result = new EventDocBuilder("توغلت قوة عسكرية اليوم في قرية النخيل. وكانت القوة توغلت أمس في قرية النخيل أيضاً.", new DateOnly(2024, 4, 19))
+            .Place("النخيل", "place:nakhil").Date("اليوم", new DateOnly(2024, 4, 19)).Date("أمس", new DateOnly(2024, 4, 18)).Run();
+
+        result.Events.Select(e => e.Date).ShouldBe([new DateOnly(2024, 4, 19), new DateOnly(2024, 4, 18)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Merge_RetellingWithACarriedDate_IsOneEvent()
+    {
+        // The second sentence has no date of its own: it retells the first incursion.
+        var result = new EventDocBuilder("توغلت قوة عسكرية أمس في قرية النخيل. وأفاد الأهالي أن القوة توغلت في قرية النخيل وأقامت حاجزاً.", new DateOnly(2024, 4, 19))
+            .Place("النخيل", "place:nakhil").Date("أمس", new DateOnly(2024, 4, 18)).Run();
+
+        result.Events.ShouldHaveSingleItem().Date.ShouldBe(new DateOnly(2024, 4, 18));
+    }
 }

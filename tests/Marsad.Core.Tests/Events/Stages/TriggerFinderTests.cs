@@ -39,4 +39,35 @@ public class TriggerFinderTests
 
         result.Events.ShouldHaveSingleItem().SubEventType.ShouldBe("Shelling/artillery/missile attack");
     }
+
+    [Fact]
+    public void Find_Incursion_IsAStrategicDevelopment()
+    {
+        var e = new EventDocBuilder("توغلت قوة عسكرية مؤلفة من خمس آليات في قرية النخيل وأقامت حاجزاً غربها.")
+            .Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
+
+        e.EventType.ShouldBe(AcledTaxonomy.StrategicDevelopments);
+        e.SubEventType.ShouldBe("Other");
+        e.Tags.ShouldContain("incursion");
+    }
+
+    [Fact]
+    public void Find_WeakTriggerInAnotherClauseOfADevelopment_IsASecondEvent()
+    {
+        // استهدفت is weak: it yields to a stronger trigger of its clause or of violence, not to an incursion told before a comma.
+        var result = new EventDocBuilder("توغلت قوة عسكرية في قرية النخيل، فيما استهدفت بقذائف الهاون أراضي زراعية قرب بلدة الرمان.")
+            .Place("النخيل", "place:nakhil").Place("الرمان", "place:rumman", 35.2, 38.2).Run();
+
+        result.Events.Select(e => e.EventType).ShouldBe([AcledTaxonomy.StrategicDevelopments, AcledTaxonomy.ExplosionsRemoteViolence], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Find_DeathAfterAStrikeInAnotherClause_IsTheStrikesToll()
+    {
+        // مقتل is weak and violent: after a strike's clause it is the strike's outcome, not an attack of its own.
+        var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل بالمدفعية، ما أدى إلى مقتل مدنيين اثنين.")
+            .Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().EventType.ShouldBe(AcledTaxonomy.ExplosionsRemoteViolence);
+    }
 }
