@@ -110,8 +110,9 @@ public sealed class EventExtractor : IAnnotator
             foreach (var c in candidates)
             {
                 var f = _factuality.Judge(t, s, c);
-                if (f == Factuality.Asserted)
+                if (f == Factuality.Asserted || (f == Factuality.Outcome && !kept.Any(k => k.Start < c.Start)))
                 {
+                    // An outcome (ما أدى إلى مقتل) is an event of its own only when nothing before it caused it.
                     kept.Add(c);
                 }
                 else if (FactualityJudge.LendsTags(f))

@@ -79,6 +79,10 @@ public enum CueScope
     Demonstrative,
     /// <summary>A period named before or after the trigger within the window (… منذ بداية العام): a count over a period.</summary>
     AggregateSpan,
+    /// <summary>What a protest or appeal is against or for (احتجاجاً على ... الخطف والقتل): grievances, not events; reaches across commas.</summary>
+    Grievance,
+    /// <summary>A consequence marker right before the trigger (ما أدى إلى مقتل): the outcome of an event told before it.</summary>
+    Outcome,
 }
 
 /// <summary>Argument-finding cue words.</summary>
@@ -354,6 +358,8 @@ public sealed class EventLexicon
         "demonstrative" => CueScope.Demonstrative,
         "descriptive_head" => CueScope.DescriptiveHead,
         "aggregate_span" => CueScope.AggregateSpan,
+        "grievance" => CueScope.Grievance,
+        "outcome" => CueScope.Outcome,
         _ => throw new InvalidDataException($"unknown cue scope '{name}'"),
     };
 

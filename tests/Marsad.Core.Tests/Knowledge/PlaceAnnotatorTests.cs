@@ -321,4 +321,14 @@ public class PlaceAnnotatorTests
         // Without the cue word a small town abroad stays out.
         Places("وقال جنين إن تل أبيب هادئة").Select(m => m.Text).ShouldNotContain("جنين");
     }
+
+    [Fact]
+    public void Find_KnownWordContinuedByANameWord_IsALongerUnknownName()
+    {
+        // "جديد" is a village (الجديد read without its article); "البرتقيلي" (made up) goes on with the name.
+        Places("خرج أهالي بلدة جديد البرتقيلي في ريف دير الزور بمظاهرة").Select(m => m.Text).ShouldContain("جديد البرتقيلي");
+
+        // A word glued to و starts the next item of a list instead.
+        Places("قصفت الطائرات بلدات ذيبان والزنبقونية بريف دير الزور").Select(m => m.Text).ShouldContain("ذيبان");
+    }
 }

@@ -52,6 +52,10 @@ public enum Factuality
     Background,
     /// <summary>Inside a relative clause that describes people (الذين تمت تسوية أوضاعهم).</summary>
     Descriptive,
+    /// <summary>What a protest or appeal is about (احتجاجاً على حالات الخطف): a grievance, not an event.</summary>
+    Grievance,
+    /// <summary>Right after a consequence marker (ما أدى إلى مقتل): the outcome of an event the sentence told first.</summary>
+    Outcome,
 }
 
 /// <summary>
@@ -84,6 +88,8 @@ public sealed class FactualityJudge
         Factuality.Aggregate => "aggregate",
         Factuality.Background => "background",
         Factuality.Descriptive => "relative clause",
+        Factuality.Grievance => "grievance",
+        Factuality.Outcome => "outcome",
         _ => "asserted",
     };
 
@@ -162,6 +168,27 @@ public sealed class FactualityJudge
             }
 
             var distance = trigOrd - t.Ord(h.End);
+            if (h.Value == CueScope.Grievance)
+            {
+                // احتجاجاً على ممارسات الميليشيا، وحالات الخطف والقتل: a list of grievances runs across commas.
+                if (distance < lex.WindowOf(CueScope.Grievance))
+                {
+                    weaker ??= Factuality.Grievance;
+                }
+
+                continue;
+            }
+
+            if (h.Value == CueScope.Outcome)
+            {
+                if (distance < lex.WindowOf(CueScope.Outcome))
+                {
+                    weaker ??= Factuality.Outcome;
+                }
+
+                continue;
+            }
+
             if (h.Value == CueScope.AggregateCount)
             {
                 // عشرات الغارات: the count is of events. العشرات من الأهالي في مظاهرة: of people.

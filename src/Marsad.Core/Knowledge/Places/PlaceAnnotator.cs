@@ -127,6 +127,17 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                     continue;
                 }
 
+                if (known is not null && known.First == known.Last && cueHere is Cue.Town or Cue.Village && known.Entries.Any(p => KindFits(cueHere, p))
+                    && NameContinues(words, known.Last + 1) && !Spans.OverlapsAny(words.SpanOf(i + 1, known.Last + 1), taken))
+                {
+                    // بلدة جديد بكارة: a one-word village name the gazetteer knows (جديد), continued by a name word,
+                    // is a longer name it lacks.
+                    var last = known.Last + 1;
+                    raws.Add(new Raw { First = i + 1, Last = last, Cue = cueHere, Unknown = true, UnknownName = Spans.Clean(words.SpanOf(i + 1, last).Slice(words.Analysis.Text)) });
+                    i = last + 1;
+                    continue;
+                }
+
                 if (known is null || !known.Entries.Any(p => KindFits(cueHere, p)))
                 {
                     var unknown = UnknownName(words, i + 1, known, cueHere);
@@ -189,7 +200,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             {
                 // بجروح حرجة: the name read without its article (الحرجة, a village) is no place unless a cue or a
                 // preposition says so, or the place is major (reports keep a small place's article).
-                candidates.RemoveAll(p => !p.IsMajor && p.NameAr is not null && TextKeys.WithoutArticle(TextKeys.Key(p.NameAr)) == key);
+                candidates.RemoveAll(p => !p.IsMajor && ReadWithoutArticle(p, key));
             }
 
             if (raw.Cue == Cue.None && InPersonName(words, m.First))
@@ -316,6 +327,28 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         var name = Spans.Clean(new TextSpan(span.Start + 1, span.End).Slice(words.Analysis.Text));
         return new Raw { First = i, Last = i, Stripped = 1, Cue = prev.Cue, Coordinated = true, Unknown = true, UnknownName = name };
     }
+
+    /// <summary>
+    /// Word <paramref name="at"/> goes on with the name before it: linked, Arabic, not glued to و, not a word of
+    /// ordinary text, a cue or a word that is no name, and not the start of a place the gazetteer knows (قرية حوايج ذيبان).
+    /// </summary>
+    private bool NameContinues(WordSequence words, int at)
+    {
+        if (at >= words.Count || !words.Linked(at) || words.QuoteBefore(at))
+        {
+            return false;
+        }
+
+        // A word glued to و starts the next item of a list (بلدات ذيبان والطيانة), not the second word of a name.
+        var t = words[at];
+        return t.Kind == TokenKind.Arabic && t.Norm[0] != ArabicLetters.Waw && !gazetteer.Common.Contains(TextKeys.Key(t.Norm)) && CueOf(words, at) == Cue.None
+            && !gazetteer.Cues.HasWord("not_name", t.Norm) && !gazetteer.Cues.HasWord("locative", t.Norm)
+            && (gazetteer.Names.MatchAt(words, at) is not { } m || m.Entries.All(p => ReadWithoutArticle(p, TextKeys.Key(t.Norm))));
+    }
+
+    /// <summary>The text's key is the place's name read without its article (حرجة for الحرجة).</summary>
+    private static bool ReadWithoutArticle(Place p, string key) =>
+        !TextKeys.HasArticle(key) && p.NameAr is not null && TextKeys.WithoutArticle(TextKeys.Key(p.NameAr)) == key;
 
     /// <summary>The shortest unknown name taken from a list (letters after و).</summary>
     public const int MinCoordinatedUnknown = 3;

@@ -1,3 +1,4 @@
+using Marsad.Events;
 using Marsad.Tests.Events;
 
 namespace Marsad.Tests.Events.Stages;
@@ -52,6 +53,55 @@ public class FactualityJudgeTests
     {
         var result = new EventDocBuilder("قتل 40 مدنياً في غارات على بلدة النخيل منذ تموز الماضي.", Published)
             .Place("النخيل", "place:nakhil").Date("تموز الماضي", new DateOnly(2024, 7, 1), precision: 3).Run();
+
+        result.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Judge_GrievancesOfAProtest_AreNotEvents()
+    {
+        // The protest is news; the abductions and thefts it is against are grievances, even after a comma.
+        var result = new EventDocBuilder("خرج أهالي بلدة النخيل بمظاهرة احتجاجاً على ممارسات الفصائل، وحالات الخطف والقتل وسرقة المحاصيل.", Published)
+            .Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().EventType.ShouldBe(AcledTaxonomy.Protests);
+    }
+
+    [Fact]
+    public void Judge_AbductionWithoutAProtest_IsNews()
+    {
+        var result = new EventDocBuilder("وقعت حالات الخطف والقتل في بلدة النخيل أمس.", Published)
+            .Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldContain(e => e.SubEventType == "Abduction/forced disappearance");
+    }
+
+    [Fact]
+    public void Judge_OutcomeOfAStrike_IsNotASecondEvent()
+    {
+        // مقتل after ما أدى إلى is the strike's toll, though the strike's trigger (استهدفت) is weak too.
+        var result = new EventDocBuilder("استهدفت غارة جوية منزلاً في بلدة النخيل، ما أدى إلى مقتل أربعة مدنيين.", Published)
+            .Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem().SubEventType.ShouldBe("Air/drone strike");
+    }
+
+    [Fact]
+    public void Judge_OutcomeWithNothingBefore_IsTheEvent()
+    {
+        // Nothing in the sentence caused the deaths: the outcome is the only event told.
+        var result = new EventDocBuilder("وأعلنت المصادر أن الوضع أدى إلى مقتل شاب في بلدة النخيل.", Published)
+            .Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Judge_ClashesMonthsBefore_AreBackground()
+    {
+        // بعد نحو شهرين من مواجهات: the clashes are two months older than the news.
+        var result = new EventDocBuilder("ويأتي التصعيد الجديد في بلدة النخيل بعد نحو شهرين من مواجهات مماثلة بين الجانبين.", Published)
+            .Place("النخيل", "place:nakhil").Run();
 
         result.Events.ShouldBeEmpty();
     }

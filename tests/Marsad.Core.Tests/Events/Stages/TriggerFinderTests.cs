@@ -70,4 +70,30 @@ public class TriggerFinderTests
 
         result.Events.ShouldHaveSingleItem().EventType.ShouldBe(AcledTaxonomy.ExplosionsRemoteViolence);
     }
+
+    [Fact]
+    public void Find_InterceptedMissile_IsDisruptedWeaponsUse()
+    {
+        var e = new EventDocBuilder("اعترضت الدفاعات الجوية صاروخاً فوق بلدة النخيل.").Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
+
+        e.SubEventType.ShouldBe("Disrupted weapons use");
+    }
+
+    [Fact]
+    public void Find_GunmenStoppingATruck_IsNoInterception()
+    {
+        // اعترض with a vehicle as its object is a hold-up, not a weapon disrupted.
+        new EventDocBuilder("اعترض مسلحون شاحنة على طريق بلدة النخيل.").Place("النخيل", "place:nakhil").Run()
+            .Events.ShouldNotContain(e => e.SubEventType == "Disrupted weapons use");
+    }
+
+    [Fact]
+    public void Find_InExchangeFor_IsNoMeeting()
+    {
+        // لقاء الإفراج: "in exchange for the release", not a meeting; لقاء مع is one.
+        new EventDocBuilder("ويطالب الخاطفون بمبالغ كبيرة لقاء الإفراج عن المختطف من بلدة النخيل.").Place("النخيل", "place:nakhil").Run()
+            .Events.ShouldNotContain(e => e.Tags.Contains("meeting"));
+        new EventDocBuilder("عقد المحافظ لقاء مع وجهاء بلدة النخيل.").Place("النخيل", "place:nakhil").Run()
+            .Events.ShouldContain(e => e.Tags.Contains("meeting"));
+    }
 }
