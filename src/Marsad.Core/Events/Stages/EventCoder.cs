@@ -67,8 +67,8 @@ public sealed class EventCoder
     }
 
     /// <summary>
-    /// ACLED codes a fight by who fought and how: an attack whose actor1 is an air arm (سلاح الجو هاجم، طائرات
-    /// الاحتلال استهدفت) is an air/drone strike, not a clash; a clash with demonstrators on one side (مواجهات بين
+    /// ACLED codes a fight by who fought and how: an attack or clash whose actor1 is an air arm (سلاح الجو هاجم،
+    /// الطيران اعتدى على) is an air/drone strike; a clash with demonstrators on one side (مواجهات بين
     /// متظاهرين وقوات الأمن) is a violent demonstration, the demonstrators actor1.
     /// </summary>
     public (EventCoding Coding, Roles Roles) ApplySides(EventText t, EventCoding coding, Roles roles)
@@ -76,11 +76,14 @@ public sealed class EventCoder
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(coding);
         ArgumentNullException.ThrowIfNull(roles);
-        if (coding.EventType != AcledTaxonomy.Battles || coding.SubEventType != ArmedClash)
+        var clash = coding.EventType == AcledTaxonomy.Battles && coding.SubEventType == ArmedClash;
+        var attack = coding.EventType == AcledTaxonomy.ViolenceAgainstCivilians && coding.SubEventType == AttackSubType;
+        if (!clash && !attack)
         {
             return (coding, roles);
         }
 
+        // الطيران الإسرائيلي اعتدى على مواقع: whatever it hit, an attack from the air is an air/drone strike.
         if (roles.Actor1 is { Span: { } span } a1 && NamesAirMeans(t, span))
         {
             var why = new EventDecision(EventStage.Roles, DecisionReason.AirMeansAsActor, a1.Text ?? a1.Name);
@@ -88,7 +91,7 @@ public sealed class EventCoder
         }
 
         var (x, y) = (roles.Actor1, roles.Actor2);
-        if (x is not null && IsDemonstrator(x.Inter) || y is not null && IsDemonstrator(y.Inter))
+        if (clash && x is not null && IsDemonstrator(x.Inter) || y is not null && IsDemonstrator(y.Inter))
         {
             var demonstrators = x is not null && IsDemonstrator(x.Inter) ? x : y!;
             var other = ReferenceEquals(demonstrators, x) ? y : x;

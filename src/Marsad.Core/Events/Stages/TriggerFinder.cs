@@ -33,7 +33,8 @@ public sealed class TriggerFinder
                 c = c with { Entry = meant };
             }
 
-            if (InsideName(t, c) || !NeedsSatisfied(t, s, c.Entry))
+            // قصف تركي is tagged as the Turkish forces, yet the shelling is still the event.
+            if ((InsideName(t, c) && !NationalityFollows(t, s, c)) || !NeedsSatisfied(t, s, c.Entry))
             {
                 continue;
             }

@@ -52,4 +52,15 @@ public class EventCoderTests
 
         e.EventType.ShouldBe(AcledTaxonomy.Battles);
     }
+
+    [Fact]
+    public void ApplySides_AirArmAssaults_IsAnAirStrikeNotAnAttackOnCivilians()
+    {
+        // اعتدى is coded as violence against civilians; from the air it is an air/drone strike.
+        var e = new EventDocBuilder("وقالت القناة إن الطيران الحربي اعتدى فجر اليوم على عدة مواقع في بلدة النخيل.")
+            .Actor("الطيران الحربي", "actor:air", 8).Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
+
+        e.EventType.ShouldBe(AcledTaxonomy.ExplosionsRemoteViolence);
+        e.SubEventType.ShouldBe("Air/drone strike");
+    }
 }

@@ -96,4 +96,14 @@ public class TriggerFinderTests
         new EventDocBuilder("عقد المحافظ لقاء مع وجهاء بلدة النخيل.").Place("النخيل", "place:nakhil").Run()
             .Events.ShouldContain(e => e.Tags.Contains("meeting"));
     }
+
+    [Fact]
+    public void Find_DeathInShellingOfANationality_IsTheShelling()
+    {
+        // قصف تركي is also tagged as the Turkish forces; the shelling stays the event (not a clash from مقتل).
+        var e = new EventDocBuilder("أعلن مسؤول محلي عن مقتل أحد عناصر الحرس في قصف تركي استهدف سيارته في بلدة النخيل.")
+            .Actor("قصف تركي", "actor:turkey", 8).Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
+
+        e.EventType.ShouldBe(AcledTaxonomy.ExplosionsRemoteViolence);
+    }
 }
