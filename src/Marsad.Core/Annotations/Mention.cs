@@ -50,7 +50,14 @@ public sealed record PlaceRef(
     string? Admin3,
     string Kind,
     int GeoPrecision = 1,
-    string? Pcode = null) : EntityRef;
+    string? Pcode = null) : EntityRef
+{
+    /// <summary>Marks the id of a place coded at an anchor: <c>anchor-id~slug-of-its-own-name</c>.</summary>
+    public const char AnchorMark = '~';
+
+    /// <summary>A named place the gazetteer lacks (or a facility named after a town), coded at its anchor's point.</summary>
+    public bool IsAnchored => Id.Contains(AnchorMark, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// An armed or political actor; <paramref name="Inter"/> is ACLED's actor code 1–8. <paramref name="Provisional"/> marks an actor

@@ -83,7 +83,7 @@ public sealed class PhraseIndex<T>
             {
                 if (n > 1)
                 {
-                    if (!words.Linked(first + n - 1))
+                    if (!words.Linked(first + n - 1) || IsLoneLetter(words.Norm(first + n - 1)))
                     {
                         break;
                     }
@@ -105,6 +105,12 @@ public sealed class PhraseIndex<T>
 
         return best;
     }
+
+    /// <summary>
+    /// A word of one letter standing alone (the conjunction spaced out in #عياش و #الخريطة) continues no name:
+    /// keys drop the spaces, so it would otherwise glue onto the name before it (عياش و → عياشو, a village in Yemen).
+    /// </summary>
+    private static bool IsLoneLetter(string norm) => norm.Length == 1;
 
     /// <summary>All longest, non-overlapping matches left to right.</summary>
     public IEnumerable<PhraseMatch<T>> MatchAll(WordSequence words)

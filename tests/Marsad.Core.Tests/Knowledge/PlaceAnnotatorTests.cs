@@ -275,6 +275,15 @@ public class PlaceAnnotatorTests
         v.Kind.ShouldBe("village");
         v.Admin1.ShouldBe("Deir ez-Zor");
         places.Select(m => m.Text).ShouldContain("البصيرة");
+
+        // It is coded at the village before it in the list (precision 2), not at the governorate's centre.
+        var dhiban = places.Single(m => m.Text == "ذيبان").Place();
+        (v.Latitude, v.Longitude).ShouldBe((dhiban.Latitude, dhiban.Longitude));
+        v.GeoPrecision.ShouldBe(2);
+
+        // Outside a list the governorate it is placed in anchors it.
+        var alone = Places("هاجم مسلحون نقاطاً داخل بلدة الزنبقونية بريف دير الزور").Single(m => m.Text == "الزنبقونية").Place();
+        alone.Id.ShouldStartWith("pcode:SY09~");
     }
 
     [Fact]
@@ -330,5 +339,47 @@ public class PlaceAnnotatorTests
 
         // A word glued to و starts the next item of a list instead.
         Places("قصفت الطائرات بلدات ذيبان والزنبقونية بريف دير الزور").Select(m => m.Text).ShouldContain("ذيبان");
+    }
+
+    [Fact]
+    public void Find_ListWithSpacedConjunction_KeepsEachVillage()
+    {
+        // Hashtag lists space the conjunction out (قرى #X و #Y): a lone و is no word of a name.
+        var texts = Places("داهمت الدوريات قرى #عياش و #الخريطة بريف دير الزور الغربي").Select(m => m.Text).ToList();
+        texts.ShouldContain("عياش");
+        texts.ShouldNotContain("عياش و");
+
+        // The list shares its cue across the spaced و: الخريطة (also "the map") is a village here, and so is a
+        // name the gazetteer lacks (الزنبقونية, made up).
+        texts.ShouldContain("الخريطة");
+        Places("داهمت الدوريات قرى #عياش و #الزنبقونية بريف دير الزور الغربي").Select(m => m.Text).ShouldContain("الزنبقونية");
+
+        // Without a list before it, "و الخريطة" is the map.
+        Places("نشرت الوكالة صورا و الخريطة الجديدة").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_VillageOnTheWrongSideOfItsCountryside_IsOneTheGazetteerLacks()
+    {
+        // The gazetteer's الخريطة of Deir ez-Zor lies far east, near Albu Kamal: in the western countryside it is
+        // another village, coded near the governorate rather than at the eastern namesake.
+        var west = Places("داهمت الدوريات قرى عياش والخريطة بريف دير الزور الغربي").Single(m => m.Text == "الخريطة").Place();
+        west.Id.ShouldNotBe("wof:1226434209");
+        west.Longitude.ShouldBeLessThan(40.5);
+
+        // In the eastern countryside the namesake stands.
+        Places("داهمت الدوريات قرى الطيبة والخريطة بريف دير الزور الشرقي").Single(m => m.Text == "الخريطة").Place().Id.ShouldBe("wof:1226434209");
+    }
+
+    [Fact]
+    public void Find_VillageInTheCountrysideOfAGovernorate_IsNoNamesakeOfAnother()
+    {
+        // صيدا is a village of Daraa (and Sidon in Lebanon): in the countryside of Quneitra it is neither.
+        var p = Places("توغلت قوة في قرية صيدا بريف القنيطرة").Single(m => m.Text == "صيدا").Place();
+        p.Admin1.ShouldBe("Quneitra");
+        p.Id.ShouldEndWith("~syda");
+
+        // In the countryside of Daraa the gazetteer's village stands.
+        Places("توغلت قوة في قرية صيدا بريف درعا الشرقي").Single(m => m.Text == "صيدا").Place().Id.ShouldStartWith("wof:");
     }
 }

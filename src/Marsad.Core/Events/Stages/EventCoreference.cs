@@ -1,3 +1,4 @@
+using Marsad.Annotations;
 using Marsad.Knowledge.Places;
 
 namespace Marsad.Events.Stages;
@@ -119,7 +120,10 @@ public sealed class EventCoreference
         return !EventCoder.IsInteractive(e.EventType) || r.Actor1 is null || e.Actor1 is null || r.Actor1.Id == e.Actor1.Id || IsDefiniteAnaphor(t, later.TriggerToken);
     }
 
-    /// <summary>Both unknown, the same gazetteer entry, or points within <see cref="SamePlaceKm"/>.</summary>
+    /// <summary>
+    /// Both unknown, the same gazetteer entry, or points within <see cref="SamePlaceKm"/>. A village the gazetteer
+    /// lacks, coded at a neighbour's point (قرى عياش والمسرب), is its own place however near that point is.
+    /// </summary>
     public static bool SamePlace(EventLocation? a, EventLocation? b)
     {
         if (a is null || b is null)
@@ -127,8 +131,19 @@ public sealed class EventCoreference
             return a is null && b is null;
         }
 
-        return a.Place.Id == b.Place.Id || Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
+        if (a.Place.Id == b.Place.Id || OwnName(a.Place) is { } n && n == OwnName(b.Place))
+        {
+            // One name the gazetteer lacks, told twice, may have been coded at two anchors.
+            return true;
+        }
+
+        return !(IsAnchoredVillage(a.Place) || IsAnchoredVillage(b.Place))
+            && Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
     }
+
+    private static bool IsAnchoredVillage(PlaceRef p) => p.IsAnchored && p.Kind is "village" or "neighbourhood";
+
+    private static string? OwnName(PlaceRef p) => IsAnchoredVillage(p) ? p.Id[(p.Id.IndexOf(PlaceRef.AnchorMark, StringComparison.Ordinal) + 1)..] : null;
 
     /// <summary>The event's own sentence gave its date.</summary>
     private static bool StatesItsDay(ExtractedEvent e) =>

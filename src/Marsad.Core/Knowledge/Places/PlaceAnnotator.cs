@@ -166,10 +166,11 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
             var raw = new Raw { First = m.First, Last = m.Last, Stripped = m.Stripped };
             raw.Cue = m.First > 0 && words.Linked(m.First) ? CueOf(words, m.First - 1) : Cue.None;
-            if (raw.Cue == Cue.None && m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws.Count > 0 && raws[^1].Last >= m.First - 2
-                && words.AllLinked(raws[^1].Last, m.First))
+            if (raw.Cue == Cue.None && raws.Count > 0 && words.AllLinked(raws[^1].Last, m.First)
+                && (m.Stripped > 0 && words.Norm(m.First)[0] == ArabicLetters.Waw && raws[^1].Last >= m.First - 2
+                    || SpacedConjunctionBefore(words, m.First) && raws[^1].Last == m.First - 2))
             {
-                // Coordinated names share the cue: محافظات حلب وحمص وحماه.
+                // Coordinated names share the cue: محافظات حلب وحمص وحماه; قرى #عياش و #الخريطة.
                 raw.Cue = raws[^1].Cue;
                 raw.Coordinated = true;
             }
@@ -304,19 +305,26 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     /// </summary>
     private Raw? CoordinatedUnknown(WordSequence words, int i, List<Raw> raws)
     {
-        if (raws.Count == 0 || raws[^1] is not { Cue: Cue.Town or Cue.Village } prev || prev.Last != i - 1 || !words.Linked(i))
+        if (raws.Count == 0 || raws[^1] is not { Cue: Cue.Town or Cue.Village } prev || !words.Linked(i))
         {
             return null;
         }
 
         var t = words[i];
         var norm = t.Norm;
-        if (t.Kind != TokenKind.Arabic || norm.Length < 1 + MinCoordinatedUnknown || norm[0] != ArabicLetters.Waw)
+        var spaced = SpacedConjunctionBefore(words, i) && prev.Last == i - 2;
+        if (!spaced && prev.Last != i - 1)
         {
             return null;
         }
 
-        var bare = TextKeys.Key(norm[1..]);
+        var glued = spaced ? 0 : 1;
+        if (t.Kind != TokenKind.Arabic || norm.Length < glued + MinCoordinatedUnknown || glued == 1 && norm[0] != ArabicLetters.Waw)
+        {
+            return null;
+        }
+
+        var bare = TextKeys.Key(norm[glued..]);
         if (gazetteer.Common.Contains(bare) || gazetteer.Common.Contains(TextKeys.Key(norm)) || gazetteer.Cues.HasWord("not_name", bare)
             || CueOf(bare) != Cue.None)
         {
@@ -324,9 +332,13 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         }
 
         var span = words.SpanOf(i, i);
-        var name = Spans.Clean(new TextSpan(span.Start + 1, span.End).Slice(words.Analysis.Text));
-        return new Raw { First = i, Last = i, Stripped = 1, Cue = prev.Cue, Coordinated = true, Unknown = true, UnknownName = name };
+        var name = Spans.Clean(new TextSpan(span.Start + glued, span.End).Slice(words.Analysis.Text));
+        return new Raw { First = i, Last = i, Stripped = glued, Cue = prev.Cue, Coordinated = true, Unknown = true, UnknownName = name };
     }
+
+    /// <summary>The word before <paramref name="i"/> is the conjunction standing alone (#عياش و #الخريطة), linked on both sides.</summary>
+    private static bool SpacedConjunctionBefore(WordSequence words, int i) =>
+        i >= 2 && words.Linked(i) && words.Linked(i - 1) && words.Norm(i - 1) is [ArabicLetters.Waw];
 
     /// <summary>
     /// Word <paramref name="at"/> goes on with the name before it: linked, Arabic, not glued to و, not a word of
@@ -473,6 +485,8 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
+        ApplyLocatingPhrases(words, raws, country, context);
+
         // A small place named without a cue word counts only near a place the document surely names (a cue word,
         // an admin unit, a town of some size): of a hundred thousand village names, many are ordinary words.
         var anchors = raws.Where(r => !r.Unknown && r.Chosen is { HasPoint: true } && (r.Cue != Cue.None || r.Chosen.IsProminent)).Select(r => r.Chosen!).ToList();
@@ -529,7 +543,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 Cue.Crossing => "crossing",
                 _ => "village",
             };
-            r.Ref = new PlaceRef(anchor.Id + "~" + TextKeys.Slug(r.UnknownName!), r.UnknownName!, r.UnknownName, anchor.Latitude, anchor.Longitude,
+            r.Ref = new PlaceRef(anchor.Id + PlaceRef.AnchorMark + TextKeys.Slug(r.UnknownName!), r.UnknownName!, r.UnknownName, anchor.Latitude, anchor.Longitude,
                 anchor.Country, anchor.Admin1, anchor.Admin2, null, kind, 2, null);
         }
     }
@@ -663,7 +677,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         if (r.Facility)
         {
             var kind = r.Cue == Cue.Crossing ? "crossing" : "camp";
-            return new PlaceRef(p.Id + "~" + TextKeys.Slug(r.FacilityName!), r.FacilityName!, r.FacilityName, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, kind, 2, null);
+            return new PlaceRef(p.Id + PlaceRef.AnchorMark + TextKeys.Slug(r.FacilityName!), r.FacilityName!, r.FacilityName, p.Latitude, p.Longitude, p.Country, p.Admin1, p.Admin2, null, kind, 2, null);
         }
 
         if (r.Cue == Cue.Desert)
@@ -679,9 +693,125 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
     /// (بريف Y، في Y، شرقي Y), else the town «المدينة» refers back to, else the last town named before it,
     /// else the document's most named place.
     /// </summary>
+    /// <summary>The most words between two items of a list of places (و، #).</summary>
+    private const int ListItemGap = 2;
+
+    /// <summary>
+    /// The known village or town next to unknown raw <paramref name="k"/> in a list of places: the item before
+    /// it, else the item after it, joined by the conjunction within <see cref="ListItemGap"/> words.
+    /// </summary>
+    private static Place? ListNeighbour(WordSequence words, List<Raw> raws, int k)
+    {
+        static Place? Small(Raw x) => !x.Unknown && x.Chosen is { HasPoint: true, Kind: "village" or "town" } p ? p : null;
+        var r = raws[k];
+        if (r.Coordinated && k > 0 && r.First - raws[k - 1].Last <= ListItemGap && words.AllLinked(raws[k - 1].Last, r.First) && Small(raws[k - 1]) is { } before)
+        {
+            return before;
+        }
+
+        return k + 1 < raws.Count && raws[k + 1].Coordinated && raws[k + 1].First - r.Last <= ListItemGap && words.AllLinked(r.Last, raws[k + 1].First)
+            ? Small(raws[k + 1]) : null;
+    }
+
+    /// <summary>
+    /// A locating phrase after a place rules out its namesakes elsewhere: بريف X (the countryside of X) keeps
+    /// those in X's governorate, a heading (بريف X الغربي، شرقي X) those on that side of X. A village or town left
+    /// with none is one the gazetteer lacks; a place named without a cue word is then no place.
+    /// </summary>
+    private void ApplyLocatingPhrases(WordSequence words, List<Raw> raws, string country, List<Place> context)
+    {
+        for (var k = 0; k < raws.Count; k++)
+        {
+            var r = raws[k];
+            if (r.Unknown || r.Candidates.Count == 0 || LocatingPhraseAfter(words, raws, k) is not var (reference, countryside, heading))
+            {
+                continue;
+            }
+
+            var kept = r.Candidates.Where(p => !p.HasPoint || !p.IsPopulated || p.Id == reference.Id
+                || (!countryside || InCountrysideOf(reference, p)) && (heading is not { } h || h.Admits(reference, p))).ToList();
+            if (kept.Count == r.Candidates.Count)
+            {
+                continue;
+            }
+
+            r.Candidates = kept;
+            r.Chosen = kept.Count == 0 ? null : kept.OrderByDescending(p => Score(p, country, context)).First();
+            if (r.Chosen is null && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood)
+            {
+                r.Unknown = true;
+                r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+            }
+        }
+    }
+
+    /// <summary>Nearer than this a place counts as the countryside of a town across an admin boundary (suburbs).</summary>
+    public const double CountrysideAcrossBoundaryKm = 25;
+
+    /// <summary>The countryside of X lies in X's governorate (or just by X).</summary>
+    private static bool InCountrysideOf(Place reference, Place p)
+    {
+        if (reference.Country is not null && p.Country != reference.Country)
+        {
+            return false;
+        }
+
+        return reference.Admin1 is null || p.Admin1 is null || p.Admin1 == reference.Admin1 || p.KmTo(reference) < CountrysideAcrossBoundaryKm;
+    }
+
+    /// <summary>
+    /// The locating phrase that follows raw <paramref name="k"/> within its phrase: its reference place, whether
+    /// it is a countryside (بريف X) and its heading (ريف X الغربي after the name, شرقي X before it), or null.
+    /// </summary>
+    private (Place Reference, bool Countryside, Compass? Heading)? LocatingPhraseAfter(WordSequence words, List<Raw> raws, int k)
+    {
+        var r = raws[k];
+        for (var j = k + 1; j < raws.Count; j++)
+        {
+            var o = raws[j];
+            if (o.First - r.Last > AnchorLookahead || !words.AllLinked(r.Last, o.First))
+            {
+                return null;
+            }
+
+            if (o.Unknown || o.Chosen is not { HasPoint: true } reference || o.Cue is not (Cue.Countryside or Cue.Direction))
+            {
+                continue;
+            }
+
+            var heading = o.Cue == Cue.Direction ? HeadingOf(words, o.First - 1, o.First - 2)
+                : o.Last + 1 < words.Count && words.Linked(o.Last + 1) ? HeadingOf(words, o.Last + 1, o.Last + 2) : null;
+            return o.Cue == Cue.Countryside || heading is not null ? (reference, o.Cue == Cue.Countryside, heading) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The heading word <paramref name="near"/> (next to the reference's name) gives, turned by a heading word
+    /// at <paramref name="far"/> in the same phrase (شمال شرق، الشمالي الشرقي), or null.
+    /// </summary>
+    private Compass? HeadingOf(WordSequence words, int near, int far)
+    {
+        if (near < 0 || near >= words.Count || Compass.Of(gazetteer.Cues, words.Norm(near)) is not { } heading)
+        {
+            return null;
+        }
+
+        var linked = far >= 0 && far < words.Count && words.Linked(Math.Max(near, far));
+        return linked && Compass.Of(gazetteer.Cues, words.Norm(far)) is { } turn ? heading.Then(turn) : heading;
+    }
+
     private Place? AnchorOf(WordSequence words, List<Raw> raws, int k)
     {
         var r = raws[k];
+        if (ListNeighbour(words, raws, k) is { } neighbour)
+        {
+            // A village the gazetteer lacks, listed with one it knows (قرى عياش والخريطة والمسرب), lies near
+            // it: nearer than the governorate the list is placed in.
+            return neighbour;
+        }
+
         for (var j = k + 1; j < raws.Count; j++)
         {
             var o = raws[j];

@@ -1,3 +1,5 @@
+using Marsad.Annotations;
+using Marsad.Events.Stages;
 using Marsad.Events;
 using Marsad.Tests.Events;
 
@@ -95,5 +97,30 @@ public class EventCoreferenceTests
             .Place("النخيل", "place:nakhil").Date("أمس", new DateOnly(2024, 4, 18)).Run();
 
         result.Events.ShouldHaveSingleItem().Date.ShouldBe(new DateOnly(2024, 4, 18));
+    }
+
+    [Fact]
+    public void Merge_VillageCodedAtItsListNeighbour_StaysItsOwnEvent()
+    {
+        // الزنبقونية (made up) is coded at النخيل's point: the same point, yet another village and another event.
+        var result = new EventDocBuilder("داهمت قوات الجبل قرى النخيل والزنبقونية.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("النخيل", "place:nakhil", kind: "village").Place("الزنبقونية", "place:nakhil~alznbqwnyh", kind: "village", precision: 2).Run();
+
+        result.Events.Select(e => e.Location!.Place.Id).Order().ShouldBe(["place:nakhil", "place:nakhil~alznbqwnyh"]);
+    }
+
+    [Fact]
+    public void Merge_LackingVillageToldTwiceAtTwoAnchors_IsOneEvent()
+    {
+        // The same name the gazetteer lacks, coded once at a governorate and once at a neighbour: one place.
+        var result = new EventDocBuilder("داهمت قوات الجبل قرية الزنبقونية. وأفاد الأهالي أن قوات الجبل داهمت قرية الزنبقونية ليلاً.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("الزنبقونية", "pcode:X1~alznbqwnyh", kind: "village", precision: 2).Run();
+        result.Events.ShouldHaveSingleItem();
+
+        EventCoreference.SamePlace(
+            new EventLocation(new PlaceRef("pcode:X1~alznbqwnyh", "z", null, 35, 38, "SY", null, null, null, "village", 2), 2, null),
+            new EventLocation(new PlaceRef("place:nakhil~alznbqwnyh", "z", null, 35.3, 38.3, "SY", null, null, null, "village", 2), 2, null)).ShouldBeTrue();
     }
 }

@@ -18,6 +18,17 @@ public class PlaceSelectorTests
     }
 
     [Fact]
+    public void Locate_HashtaggedListWithSpacedConjunction_OneEventEach()
+    {
+        // Hashtag lists space the conjunction out: قرى #النخيل و #الزيتون is a list as قرى النخيل والزيتون is.
+        var result = new EventDocBuilder("داهمت قوات الجبل قرى #النخيل و #الزيتون.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("الزيتون", "place:zaytun", 35.2, 38.2).Run();
+
+        result.Events.Select(e => e.Location!.Place.Id).Order().ShouldBe(["place:nakhil", "place:zaytun"]);
+    }
+
+    [Fact]
     public void Locate_PlaceQualifiedByContainer_IsOneEvent()
     {
         // بريف الوادي qualifies النخيل: one event at النخيل, not one at the governorate too.
