@@ -63,6 +63,7 @@ public enum DecisionReason
     // coreference
     SameIncidentRetold,
     PlaceRefinedByRetelling,
+    ActorOfRetoldEvent,
 }
 
 /// <summary>One decision of one stage, with an optional detail (the words it rests on).</summary>

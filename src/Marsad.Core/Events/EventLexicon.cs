@@ -116,6 +116,8 @@ public enum ArgumentCue
     ListDescriptor,
     /// <summary>منذ: a date after it starts a period; it is not an event's day.</summary>
     Since,
+    /// <summary>Where a side is posted (المتمركزة في X، من مواقعها في X): X is its base, not where the event happened.</summary>
+    Position,
 }
 
 /// <summary>Fatality cue words.</summary>
@@ -296,6 +298,7 @@ public sealed class EventLexicon
         AddArg("coordinator", ArgumentCue.Coordinator);
         AddArg("list_descriptor", ArgumentCue.ListDescriptor);
         AddArg("since", ArgumentCue.Since);
+        AddArg("position", ArgumentCue.Position);
 
         var fat = root.GetProperty("fatalities");
         var fatalityForms = new List<(string, FatalityCue)>();

@@ -39,7 +39,7 @@ public sealed class EventCoreference
 
             if (idx < 0)
             {
-                result.Add(d);
+                result.Add(WithActorOfRetoldEvent(t, result, d));
                 continue;
             }
 
@@ -76,6 +76,30 @@ public sealed class EventCoreference
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A definite telling with no side of its own (القصف المدفعي طال بلدات X وY) goes on with an event told before
+    /// of the same type and sub-type: it takes that event's actor1 (at its own places, a different event).
+    /// </summary>
+    private static DraftEvent WithActorOfRetoldEvent(EventText t, List<DraftEvent> told, DraftEvent d)
+    {
+        var e = d.Event;
+        if (e.Actor1 is not null || !IsDefiniteAnaphor(t, d.TriggerToken)
+            || told.LastOrDefault(r => r.Event.EventType == e.EventType && r.Event.SubEventType == e.SubEventType && r.TriggerToken < d.TriggerToken) is not { Event.Actor1: { } actor } earlier)
+        {
+            return d;
+        }
+
+        return d with
+        {
+            Event = e with
+            {
+                Actor1 = actor,
+                Decisions = [.. e.Decisions.Where(x => !(x.Stage == EventStage.Roles && x.Reason == DecisionReason.NoActorInSentence)),
+                    new EventDecision(EventStage.Coreference, DecisionReason.ActorOfRetoldEvent, t.Text[earlier.Event.Trigger.Start..earlier.Event.Trigger.End])],
+            },
+        };
     }
 
     /// <summary>The later telling's date replaces the first's when the first has none or a coarser one.</summary>

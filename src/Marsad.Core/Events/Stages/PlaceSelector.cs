@@ -118,7 +118,7 @@ public sealed class PlaceSelector
 
     private static bool Joined(EventText t, SentenceFrame s, MentionAt a, MentionAt b)
     {
-        if (a.EndTok > b.StartTok || t.WordsBetween(a.EndTok, b.StartTok) > ListGap)
+        if (a.EndTok > b.StartTok || t.WordsBetween(a.EndTok, b.StartTok) > ListGap || IsPosition(t, s, a) || IsPosition(t, s, b))
         {
             return false;
         }
@@ -184,7 +184,7 @@ public sealed class PlaceSelector
                 continue;
             }
 
-            if (origin && (c is null || c.Entry.Movement))
+            if (origin && (c is null || c.Entry.Movement) || IsPosition(t, s, m))
             {
                 continue;
             }
@@ -249,6 +249,49 @@ public sealed class PlaceSelector
         }
 
         return !(i - 1 >= s.First && EventText.HasArg(s, i - 1, ArgumentCue.Near));
+    }
+
+    /// <summary>Words between a position word and the place it posts a side at (المتمركزة في حاجز النمر داخل مدينة X).</summary>
+    public const int PositionReach = 6;
+
+    /// <summary>
+    /// A place within <see cref="PositionReach"/> words after a position word of its clause (قصفت قوات النظام
+    /// المتمركزة في X بلدة Y): where the side is posted, not where the event happened.
+    /// </summary>
+    public static bool IsPosition(EventText t, SentenceFrame s, MentionAt m)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(s);
+        var words = 0;
+        var before = t.InSentence(t.EventPlaces, s).Where(p => p.EndTok <= m.StartTok).ToList();
+        for (var i = m.StartTok - 1; i >= s.First && words <= PositionReach; i--)
+        {
+            if (t.Tokens[i].Kind == TokenKind.Punctuation)
+            {
+                if (t.IsClauseBreak(i))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (EventText.HasArg(s, i, ArgumentCue.Position))
+            {
+                return true;
+            }
+
+            if (before.Any(p => p.StartTok <= i && i < p.EndTok))
+            {
+                // Another place stands between: the first place after the position word is the base (قصفت القوات
+                // المتمركزة في X بلدة Y: Y is the target).
+                return false;
+            }
+
+            words++;
+        }
+
+        return false;
     }
 
     /// <summary>A place up to three words after إلى / باتجاه / نحو (إلى مشفى مدينة X).</summary>

@@ -123,4 +123,28 @@ public class EventCoreferenceTests
             new EventLocation(new PlaceRef("pcode:X1~alznbqwnyh", "z", null, 35, 38, "SY", null, null, null, "village", 2), 2, null),
             new EventLocation(new PlaceRef("place:nakhil~alznbqwnyh", "z", null, 35.3, 38.3, "SY", null, null, null, "village", 2), 2, null)).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Merge_DefiniteTellingWithoutASide_TakesTheActorOfTheEventBefore()
+    {
+        // القصف (definite) at new places goes on with the shelling told first: قوات الجبل shelled them too.
+        var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل. وطال القصف المدفعي أيضاً قرية الرمان.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("الرمان", "place:rumman", 35.5, 38.5).Run();
+
+        result.Events.Count().ShouldBe(2);
+        result.Events.ShouldAllBe(e => e.Actor1 != null && e.Actor1.Id == "actor:mountain");
+        result.Events.Single(e => e.Location!.Place.Id == "place:rumman").Decisions.ShouldContain(d => d.Reason == DecisionReason.ActorOfRetoldEvent);
+    }
+
+    [Fact]
+    public void Merge_IndefiniteTellingWithoutASide_KeepsNoActor()
+    {
+        // قصف (indefinite) is a new shelling: nothing says who fired.
+        var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل. وفي سياق آخر، سقطت قذائف في قصف على قرية الرمان.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("النخيل", "place:nakhil", 35.0, 38.0).Place("الرمان", "place:rumman", 35.5, 38.5).Run();
+
+        result.Events.Single(e => e.Location!.Place.Id == "place:rumman").Actor1.ShouldBeNull();
+    }
 }

@@ -29,6 +29,23 @@ public class PlaceSelectorTests
     }
 
     [Fact]
+    public void Locate_WhereTheAttackerIsPosted_IsNotTheEventPlace()
+    {
+        // قوات الجبل fire from their base in الزيتون at النخيل: the event is at النخيل, with or without a comma.
+        foreach (var text in new[] { "قصفت قوات الجبل المتمركزة في حاجز داخل مدينة الزيتون، بلدة النخيل.", "قصفت قوات الجبل المتمركزة في الزيتون بلدة النخيل." })
+        {
+            var result = new EventDocBuilder(text)
+                .Actor("قوات الجبل", "actor:mountain", 3)
+                .Place("الزيتون", "place:zaytun", 35.2, 38.2).Place("النخيل", "place:nakhil", 35.0, 38.0).Run();
+            result.Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:nakhil");
+        }
+
+        // Without a position word the nearer place stands.
+        new EventDocBuilder("قصفت قوات الجبل مدينة الزيتون.").Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("الزيتون", "place:zaytun", 35.2, 38.2).Run().Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:zaytun");
+    }
+
+    [Fact]
     public void Locate_PlaceQualifiedByContainer_IsOneEvent()
     {
         // بريف الوادي qualifies النخيل: one event at النخيل, not one at the governorate too.
