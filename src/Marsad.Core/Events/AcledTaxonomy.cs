@@ -12,6 +12,9 @@ public static class AcledTaxonomy
     public const string Riots = "Riots";
     public const string StrategicDevelopments = "Strategic developments";
 
+    /// <summary>Violence against civilians / Attack: the sub-type a killing is coded as when no other fits.</summary>
+    public const string Attack = "Attack";
+
     public static readonly FrozenDictionary<string, string[]> SubTypes = new Dictionary<string, string[]>
     {
         [Battles] = ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],

@@ -43,7 +43,10 @@ public sealed class EventCoreference
                 continue;
             }
 
-            var m = result[idx].Event;
+            // Deaths told first (ما أدى إلى مقتل امرأة), the shelling that caused them after: the shelling is the event.
+            var (keep, fold) = IsDeathsOf(t, d, result[idx]) ? (d, result[idx]) : (result[idx], d);
+            var m = keep.Event;
+            e = fold.Event;
             // The lowest stated figure; an inferred 0 (injuries only) never beats a figure the text states.
             var (fat, basis) = (m, e) switch
             {
@@ -72,7 +75,7 @@ public sealed class EventCoreference
                         new EventDecision(EventStage.Coreference, DecisionReason.PlaceRefinedByRetelling, e.Location!.Span?.Slice(t.Text))]
                     : [.. m.Decisions, new EventDecision(EventStage.Coreference, DecisionReason.SameIncidentRetold, t.Text[e.Trigger.Start..e.Trigger.End])],
             };
-            result[idx] = result[idx] with { Event = merged };
+            result[idx] = keep with { Event = merged };
         }
 
         return result;
@@ -102,6 +105,22 @@ public sealed class EventCoreference
         };
     }
 
+    /// <summary>
+    /// Deaths told at a place and day a shelling, strike or clash was told of (قصفت X بلدة Y ... ما أدى إلى مقتل
+    /// امرأة): a death noun coded as an attack on civilians, by no side or the same side, is that event's toll.
+    /// </summary>
+    private static bool IsDeathsOf(EventText t, DraftEvent first, DraftEvent later)
+    {
+        var r = first.Event;
+        var e = later.Event;
+        return e.EventType == AcledTaxonomy.ViolenceAgainstCivilians && e.SubEventType == AcledTaxonomy.Attack
+            && r.EventType is AcledTaxonomy.ExplosionsRemoteViolence or AcledTaxonomy.Battles
+            && t.Lexicon.FatalityIndex.Longest(t.Keys, later.TriggerToken, later.TriggerToken + 1) is { Value: FatalityCue.DeathNoun }
+            && (e.Actor1 is null || r.Actor1 is null || e.Actor1.Id == r.Actor1.Id)
+            && r.Location is not null && SamePlace(r.Location, e.Location)
+            && (r.Date is null || e.Date is null || r.Date == e.Date);
+    }
+
     /// <summary>The later telling's date replaces the first's when the first has none or a coarser one.</summary>
     private static bool TakesDate(ExtractedEvent first, ExtractedEvent later) =>
         later.Date is not null && (first.Date is null || later.TimePrecision < first.TimePrecision);
@@ -116,6 +135,11 @@ public sealed class EventCoreference
     {
         var r = first.Event;
         var e = later.Event;
+        if (IsDeathsOf(t, first, later) || IsDeathsOf(t, later, first))
+        {
+            return true;
+        }
+
         if (r.EventType != e.EventType || r.SubEventType != e.SubEventType)
         {
             return false;

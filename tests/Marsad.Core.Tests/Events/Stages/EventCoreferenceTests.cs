@@ -147,4 +147,33 @@ public class EventCoreferenceTests
 
         result.Events.Single(e => e.Location!.Place.Id == "place:rumman").Actor1.ShouldBeNull();
     }
+
+    [Fact]
+    public void Merge_DeathsAtAShelledPlace_AreTheShellingsToll()
+    {
+        // The woman killed in النخيل died in the shelling told of النخيل that day: one event, one death.
+        var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل بالمدفعية. واستهدفت قوات الجبل بلدة النخيل، ما أدى إلى مقتل امرأة.")
+            .Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.EventType.ShouldBe("Explosions/Remote violence");
+        e.Fatalities.ShouldBe(1);
+
+        // Told the other way round (the death first, the shelling of the place after), it is the same one event.
+        var reversed = new EventDocBuilder("واستهدفت قوات الجبل بلدة النخيل، ما أدى إلى مقتل امرأة. وطال قصف مدفعي لقوات الجبل بلدة النخيل.")
+            .Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Run();
+        var one = reversed.Events.ShouldHaveSingleItem();
+        one.EventType.ShouldBe("Explosions/Remote violence");
+        one.Fatalities.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Merge_KillingByAnotherSideAtAShelledPlace_StaysItsOwnEvent()
+    {
+        // Gunmen of another side killing a man in the shelled town is another event.
+        var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل بالمدفعية. وفي بلدة النخيل، أعلن الأهالي مقتل شاب على يد مسلحي الوادي.")
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("مسلحي الوادي", "actor:valley", 3).Place("النخيل", "place:nakhil").Run();
+
+        result.Events.Count().ShouldBe(2);
+    }
 }
