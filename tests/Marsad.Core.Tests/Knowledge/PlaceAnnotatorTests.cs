@@ -382,4 +382,29 @@ public class PlaceAnnotatorTests
         // In the countryside of Daraa the gazetteer's village stands.
         Places("توغلت قوة في قرية صيدا بريف درعا الشرقي").Single(m => m.Text == "صيدا").Place().Id.ShouldStartWith("wof:");
     }
+
+    [Fact]
+    public void Find_LackingNameToldTwice_KeepsTheFinerAnchor()
+    {
+        // الزنبقونية (made up) is first listed with ذيبان, then named alone in the governorate: one place, at ذيبان.
+        var places = Places("هاجم مسلحون نقاطاً في بلدتي ذيبان والزنبقونية بريف دير الزور. وسيطر المسلحون على بلدة الزنبقونية بريف دير الزور.");
+        var both = places.Where(m => m.Text == "الزنبقونية").Select(m => m.Place()).ToList();
+        both.Count.ShouldBe(2);
+        both.Select(p => p.Id).Distinct().ShouldHaveSingleItem().ShouldStartWith(places.First(m => m.Text == "ذيبان").Place().Id);
+
+        // Another lacking name in the same governorate keeps its own anchor.
+        Places("وسيطر المسلحون على بلدة الزنبقونية بريف دير الزور وعلى بلدة الخرنوبية بريف دير الزور.")
+            .Single(m => m.Text == "الخرنوبية").Place().Id.ShouldStartWith("pcode:SY09~");
+    }
+
+    [Fact]
+    public void Find_LackingVillageInADistrictOfATown_IsCodedAtThatTown()
+    {
+        // قرية الزنبقونية بمنطقة البصيرة: the lacking village lies in the area of البصيرة, not just in the governorate.
+        var places = Places("استهدفت خلية سيارة عسكرية في قرية الزنبقونية بمنطقة البصيرة شرق دير الزور");
+        places.Single(m => m.Text == "الزنبقونية").Place().Id.ShouldStartWith(places.Single(m => m.Text == "البصيرة").Place().Id + "~");
+
+        // إحياء نفسه (to revive itself) names no quarter.
+        Places("حاول التنظيم إعادة إحياء نفسه في المنطقة").ShouldBeEmpty();
+    }
 }

@@ -522,6 +522,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             r.Ref = RefOf(r, admin1);
         }
 
+        var unknownAnchors = UnknownAnchors(words, raws);
         for (var k = 0; k < raws.Count; k++)
         {
             var r = raws[k];
@@ -530,7 +531,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 continue;
             }
 
-            var anchor = AnchorOf(words, raws, k);
+            var anchor = unknownAnchors.GetValueOrDefault(k);
             if (anchor is null)
             {
                 continue;
@@ -546,6 +547,43 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             r.Ref = new PlaceRef(anchor.Id + PlaceRef.AnchorMark + TextKeys.Slug(r.UnknownName!), r.UnknownName!, r.UnknownName, anchor.Latitude, anchor.Longitude,
                 anchor.Country, anchor.Admin1, anchor.Admin2, null, kind, 2, null);
         }
+    }
+
+    /// <summary>
+    /// The anchor of each unknown raw (by index). One name the gazetteer lacks is one place throughout the text:
+    /// every mention takes the finest anchor any of them has (بلدتي ذيبان والطيانة ... بلدة الطيانة: at ذيبان, not
+    /// at the governorate the second mention alone would give), when that anchor lies inside the coarser one.
+    /// </summary>
+    private Dictionary<int, Place> UnknownAnchors(WordSequence words, List<Raw> raws)
+    {
+        var anchors = new Dictionary<int, Place>();
+        for (var k = 0; k < raws.Count; k++)
+        {
+            if (raws[k].Unknown && AnchorOf(words, raws, k) is { } a)
+            {
+                anchors[k] = a;
+            }
+        }
+
+        foreach (var group in anchors.Keys.GroupBy(k => TextKeys.Key(raws[k].UnknownName!)))
+        {
+            var finest = group.Select(k => anchors[k]).Where(a => a.IsPopulated).OrderByDescending(a => a.Kind == "village" || a.Kind == "town").FirstOrDefault();
+            if (finest is null)
+            {
+                continue;
+            }
+
+            foreach (var k in group)
+            {
+                var a = anchors[k];
+                if (!a.IsPopulated && (a.Kind == "country" ? a.Country == finest.Country : a.Admin1 is null || a.Admin1 == finest.Admin1))
+                {
+                    anchors[k] = finest;
+                }
+            }
+        }
+
+        return anchors;
     }
 
     /// <summary>
@@ -820,7 +858,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 break;
             }
 
-            if (!o.Unknown && o.Chosen is { HasPoint: true } && (o.Cue is Cue.Countryside or Cue.Direction or Cue.City or Cue.Governorate || o.Locative || o.Stripped > 0))
+            if (!o.Unknown && o.Chosen is { HasPoint: true } && (o.Cue is Cue.Countryside or Cue.Direction or Cue.City or Cue.Governorate or Cue.District || o.Locative || o.Stripped > 0))
             {
                 return o.Chosen;
             }
