@@ -100,4 +100,21 @@ public class ActorAnnotatorTests
     [Fact]
     public void Find_GenericWordAlone_IsNotAnActor() =>
         Actors("فر العناصر من المقر").ShouldBeEmpty();
+
+    [Fact]
+    public void Find_DefiniteHeadAfterAGroupOfThatHead_IsThatGroup()
+    {
+        // التنظيم (the organisation) after تنظيم الدولة الإسلامية, and after داعش (whose catalogue name is تنظيم ...).
+        Actors("تبنى تنظيم الدولة الإسلامية الهجوم. وقالت المصادر إن خلية تابعة للتنظيم نفذت الهجوم.")
+            .Where(m => m.Text.EndsWith("تنظيم") && m.Start > 40).ShouldHaveSingleItem().Actor().Id.ShouldBe("actor:islamic-state");
+        Actors("شن داعش هجوما. واستهدفت خلية للتنظيم نقطة عسكرية.")
+            .Select(m => m.Actor().Id).Distinct().ShouldBe(["actor:islamic-state"]);
+    }
+
+    [Fact]
+    public void Find_DefiniteHeadWithNoGroupBefore_IsNoActor()
+    {
+        // With no organisation told before, التنظيم is just a word (the organising of an event).
+        Actors("أشاد الحضور بالتنظيم الجيد للمهرجان.").ShouldBeEmpty();
+    }
 }

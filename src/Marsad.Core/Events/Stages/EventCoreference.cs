@@ -63,7 +63,7 @@ public sealed class EventCoreference
                 Tags = [.. m.Tags.Concat(e.Tags).Distinct(StringComparer.Ordinal)],
                 Evidence = [.. m.Evidence.Concat(e.Evidence).Distinct().Order()],
                 Actor1 = m.Actor1 ?? e.Actor1,
-                Actor2 = m.Actor2 ?? e.Actor2,
+                Actor2 = m.Actor2 ?? (Reversed(m, e) ? e.Actor1 : e.Actor2),
                 Date = TakesDate(m, e) ? e.Date : m.Date,
                 TimePrecision = TakesDate(m, e) ? e.TimePrecision : m.TimePrecision,
                 Fatalities = fat,
@@ -121,6 +121,14 @@ public sealed class EventCoreference
             && (r.Date is null || e.Date is null || r.Date == e.Date);
     }
 
+    /// <summary>
+    /// The later telling's pair is the first's the other way round (ردت قسد على الهجوم واندلعت اشتباكات بين الخلية
+    /// وقواتها after the cell's attack): the same fight told from the other side. A side not named is no obstacle.
+    /// </summary>
+    private static bool Reversed(ExtractedEvent first, ExtractedEvent later) =>
+        first.Actor1 is not null && later.Actor1 is not null && first.Actor1.Id != later.Actor1.Id
+        && (first.Actor2 is null || first.Actor2.Id == later.Actor1.Id) && (later.Actor2 is null || later.Actor2.Id == first.Actor1.Id);
+
     /// <summary>The later telling's date replaces the first's when the first has none or a coarser one.</summary>
     private static bool TakesDate(ExtractedEvent first, ExtractedEvent later) =>
         later.Date is not null && (first.Date is null || later.TimePrecision < first.TimePrecision);
@@ -165,7 +173,8 @@ public sealed class EventCoreference
         }
 
         // Non-violent developments of one class at one place are one development; fights need their parties to agree.
-        return !EventCoder.IsInteractive(e.EventType) || r.Actor1 is null || e.Actor1 is null || r.Actor1.Id == e.Actor1.Id || IsDefiniteAnaphor(t, later.TriggerToken);
+        return !EventCoder.IsInteractive(e.EventType) || r.Actor1 is null || e.Actor1 is null || r.Actor1.Id == e.Actor1.Id || IsDefiniteAnaphor(t, later.TriggerToken)
+            || Reversed(r, e);
     }
 
     /// <summary>

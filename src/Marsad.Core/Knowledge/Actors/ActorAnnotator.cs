@@ -29,6 +29,7 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
     public const string ArmedNounCue = "armed_noun";
     public const string ArmedModifierCue = "armed_modifier";
     public const string FacilityCue = "facility";
+    public const string AnaphorCue = "anaphor";
 
     /// <summary>Cue categories giving the inter code guessed for an unlisted group from its head word.</summary>
     public static readonly IReadOnlyList<(string Category, int Inter)> InterCues = [("inter_1", 1), ("inter_2", 2), ("inter_3", 3), ("inter_4", 4)];
@@ -110,11 +111,52 @@ public sealed class ActorAnnotator(ActorCatalogue catalogue) : IAnnotator
             i++;
         }
 
+        found = WithAnaphors(words, found);
         var context = new ActorContext(date, catalogue.Countries.MostNamed(words, DomesticCountries(found)));
         return [.. found.Select(f => Make(words, f, context))];
 
         static bool Taken(List<Found> found, WordSequence w, int word) => found.Count > 0 && w[found[^1].Last].End > w[word].Start;
     }
+
+    /// <summary>
+    /// A definite head noun standing alone (خلية تابعة للتنظيم، أعلنت الحركة) names the group of that kind told
+    /// last before it (تنظيم الدولة الإسلامية ... التنظيم): the anaphor gets that group. With none told before it,
+    /// it stays untagged (التنظيم of a ceremony is no armed group).
+    /// </summary>
+    private List<Found> WithAnaphors(WordSequence words, List<Found> found)
+    {
+        var result = new List<Found>(found.Count);
+        var next = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            while (next < found.Count && found[next].Last < i)
+            {
+                result.Add(found[next++]);
+            }
+
+            if (next < found.Count && found[next].First <= i)
+            {
+                continue;
+            }
+
+            if (CueReading(words, i, AnaphorCue) is not var (form, stripped) || TextKeys.WithoutArticle(form) is not { } head)
+            {
+                continue;
+            }
+
+            var antecedent = result.LastOrDefault(f => f.Entries is [var only] && (FirstWord(words, f) == head
+                || only.NameAr is { } ar && catalogue.Fold(ArabicNormalizer.Normalize(ar)).StartsWith(head + " ", StringComparison.Ordinal)));
+            if (antecedent is not null)
+            {
+                result.Add(new Found(i, i, stripped, antecedent.Entries, null));
+            }
+        }
+
+        result.AddRange(found.Skip(next));
+        return result;
+    }
+
+    private string FirstWord(WordSequence words, Found f) => catalogue.Fold(words.Norm(f.First)[f.Stripped..]);
 
     /// <summary>
     /// مركز الأمن العام، مخفر الشرطة: an ambiguous or generic name right after a facility noun names a building (a

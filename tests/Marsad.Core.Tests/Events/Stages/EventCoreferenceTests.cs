@@ -176,4 +176,27 @@ public class EventCoreferenceTests
 
         result.Events.Count().ShouldBe(2);
     }
+
+    [Fact]
+    public void Merge_FightToldFromTheOtherSide_IsOneEvent()
+    {
+        // The cell attacks; قوات الجبل answer and the clash follows: one clash, the cell first, قوات الجبل second.
+        var result = new EventDocBuilder("هاجمت جماعة الوادي نقطة في بلدة النخيل. وعلى الفور ردت قوات الجبل واندلعت اشتباكات في البلدة.")
+            .Actor("جماعة الوادي", "actor:valley", 3).Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.Actor1!.Id.ShouldBe("actor:valley");
+        e.Actor2.ShouldNotBeNull().Id.ShouldBe("actor:mountain");
+    }
+
+    [Fact]
+    public void Merge_FightsOfTwoOtherPairs_StayTwoEvents()
+    {
+        // The second clash is between قوات الجبل and a third side: not the first fight retold.
+        var result = new EventDocBuilder("هاجمت جماعة الوادي قوات السهل في بلدة النخيل. واندلعت اشتباكات بين قوات الجبل وجماعة النهر في البلدة.")
+            .Actor("جماعة الوادي", "actor:valley", 3).Actor("قوات السهل", "actor:plain", 3).Actor("قوات الجبل", "actor:mountain", 3)
+            .Actor("جماعة النهر", "actor:river", 3).Place("النخيل", "place:nakhil").Run();
+
+        result.Events.Count().ShouldBe(2);
+    }
 }

@@ -106,4 +106,25 @@ public class TriggerFinderTests
 
         e.EventType.ShouldBe(AcledTaxonomy.ExplosionsRemoteViolence);
     }
+
+    [Fact]
+    public void Find_ArmedGroupTargetingAMilitaryPost_IsAnArmedClash()
+    {
+        // No weapon named: a cell targeting a military post of another side is a fight.
+        var result = new EventDocBuilder("استهدفت خلية تابعة لجماعة الوادي نقطة عسكرية تابعة لقوات الجبل في بلدة النخيل.")
+            .Actor("جماعة الوادي", "actor:valley", 3).Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.SubEventType.ShouldBe("Armed clash");
+        e.Actor1.ShouldNotBeNull().Id.ShouldBe("actor:valley");
+    }
+
+    [Fact]
+    public void Find_TargetingWithAWeaponOrNoMilitaryObject_IsNoClash()
+    {
+        // A drone named makes the stronger trigger; a bare targeting of a town names nothing to code as a fight.
+        new EventDocBuilder("استهدفت مسيرة إسرائيلية دورية في بلدة النخيل.").Place("النخيل", "place:nakhil").Run()
+            .Events.ShouldHaveSingleItem().SubEventType.ShouldBe("Air/drone strike");
+        new EventDocBuilder("استهدفت الحملة الإعلامية بلدة النخيل.").Place("النخيل", "place:nakhil").Run().Events.ShouldBeEmpty();
+    }
 }
