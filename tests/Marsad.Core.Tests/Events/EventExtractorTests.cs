@@ -191,6 +191,22 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void Annotate_PhotoCaption_IsNotCoded()
+    {
+        // The caption under a photo (ending in its credit) retells the body's strike; at the dateline's city it
+        // would be a second, misplaced event.
+        const string text = "الوادي (وكالة) - شنت طائرة حربية غارة على بلدة النخيل اليوم.\nتصاعد الدخان من موقع الغارة على بلدة الزيتون، 13 آب 2024 (منصة إكس)\nوقالت مصادر إن الغارة أوقعت أضرارا.";
+        var result = new EventDocBuilder(text).Place("الوادي", "place:wadi").Place("النخيل", "place:nakhil").Place("الزيتون", "place:zaytun", 35.3, 38.3).Run();
+
+        result.Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:nakhil");
+
+        // A line of the body that ends in a parenthesis after its full stop is no caption.
+        var body = new EventDocBuilder("الوادي (وكالة) - شنت طائرة حربية غارة على بلدة النخيل اليوم.\nوشنت طائرة حربية غارة على بلدة الزيتون. (تفاصيل)\nوقالت مصادر إن الغارة أوقعت أضرارا.")
+            .Place("الوادي", "place:wadi").Place("النخيل", "place:nakhil").Place("الزيتون", "place:zaytun", 35.3, 38.3).Run();
+        body.Events.Select(e => e.Location!.Place.Id).ShouldContain("place:zaytun");
+    }
+
+    [Fact]
     public void Annotate_SettlementInRelativeClause_IsTagNotEvent()
     {
         // "الذين تمت تسوية أوضاعهم" says who the graduates are; the event is the graduation.

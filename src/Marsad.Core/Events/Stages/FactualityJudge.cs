@@ -20,6 +20,9 @@ public enum NotNews
 
     /// <summary>A year before the report's own (في عام 2019).</summary>
     PastYear,
+
+    /// <summary>A photo caption: a line ending in a credit in parentheses (... 13 آب 2024 (رويترز)); the body tells its event.</summary>
+    Caption,
 }
 
 /// <summary>A sentence that tells no news, and why.</summary>
@@ -29,6 +32,7 @@ public sealed record SentenceStatus(NotNews Reason, int? Year = null)
     public string Label => Reason switch
     {
         NotNews.Headline => "headline",
+        NotNews.Caption => "caption",
         NotNews.Background => "background",
         NotNews.AggregatePeriod => "aggregate (period)",
         NotNews.PluperfectBackground => "background (pluperfect)",
@@ -101,6 +105,11 @@ public sealed class FactualityJudge
         if (t.SentenceCount >= HeadingMinSentences && IsHeading(t, s))
         {
             return new SentenceStatus(NotNews.Headline);
+        }
+
+        if (t.SentenceCount >= HeadingMinSentences && IsCaption(t, s))
+        {
+            return new SentenceStatus(NotNews.Caption);
         }
 
         var lex = t.Lexicon;
@@ -277,6 +286,51 @@ public sealed class FactualityJudge
     }
 
     /// <summary>A short line without final punctuation, ended by a line break: a headline or subheading.</summary>
+    /// <summary>The most words of a caption's credit in parentheses (منصة إكس، وكالة الأنباء الفرنسية).</summary>
+    public const int CaptionCreditMaxWords = 4;
+
+    /// <summary>A line of its own that ends in a short parenthesized credit, with no full stop before it.</summary>
+    private static bool IsCaption(EventText t, SentenceFrame s)
+    {
+        var close = s.End - 1;
+        if (t.Tokens[close].Norm != ")" || !EndsLine(t.Text, t.Tokens[close].End))
+        {
+            return false;
+        }
+
+        var open = close - 1;
+        while (open > s.First && t.Tokens[open].Norm != "(")
+        {
+            open--;
+        }
+
+        if (t.Tokens[open].Norm != "(" || open == s.First || t.WordsBetween(open, close) > CaptionCreditMaxWords)
+        {
+            return false;
+        }
+
+        var before = t.Tokens[open - 1];
+        return !(before.Kind == TokenKind.Punctuation && before.Norm is "." or "!" or "?");
+    }
+
+    private static bool EndsLine(string text, int from)
+    {
+        for (var k = from; k < text.Length; k++)
+        {
+            if (text[k] is '\n' or '\r')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsHeading(EventText t, SentenceFrame s)
     {
         var last = t.Tokens[s.End - 1];

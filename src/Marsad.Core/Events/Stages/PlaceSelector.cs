@@ -327,6 +327,12 @@ public sealed class PlaceSelector
     private static bool IsContainer(EventText t, SentenceFrame s, MentionAt a, MentionAt b)
     {
         var gap = t.WordsBetween(a.EndTok, b.StartTok);
+        if (gap == 0 && a.EndTok == b.StartTok && EventText.HasArg(s, b.StartTok, ArgumentCue.Container))
+        {
+            // X بمحافظة Y, the cue word taken into the name (محافظة أربيل): Y still qualifies X.
+            return true;
+        }
+
         if (gap > ContainerGap || gap == 0)
         {
             return false;

@@ -224,6 +224,12 @@ public sealed class RoleAssigner
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(c);
+        if (t.Actors.FirstOrDefault(m => m.StartTok <= c.Start && c.Start < m.EndTok && m.EndTok > c.End) is { Mention: not null } own)
+        {
+            // The trigger is the head of a state's means (قصف تركي، غارة إسرائيلية tagged as the state's forces).
+            return ToActor(t, own);
+        }
+
         var clauseStart = t.ClauseStart(c.Start, s.First);
         var clauseEnd = t.ClauseEnd(c.End, s.End);
         var means = s.Args.Where(a => a.Value == ArgumentCue.Means && a.Start >= clauseStart && a.End <= clauseEnd

@@ -57,6 +57,16 @@ public class PlaceSelectorTests
     }
 
     [Fact]
+    public void Locate_ContainerWordInsideTheGovernoratesName_StillQualifies()
+    {
+        // "محافظة الوادي" is the governorate's whole name, its cue word glued to ب: النخيل is the place.
+        var result = new EventDocBuilder("أعلن مسؤول في بلدة النخيل بمحافظة الوادي عن قصف على البلدة.")
+            .Place("النخيل", "place:nakhil").Place("محافظة الوادي", "place:wadi", 35.5, 38.5, kind: "city").Run();
+
+        result.Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:nakhil");
+    }
+
+    [Fact]
     public void Locate_PlacesInSeparateClauses_AreNotAList()
     {
         var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل، فيما نزح الأهالي نحو الزيتون.")

@@ -105,6 +105,9 @@ public class TriggerFinderTests
             .Actor("قصف تركي", "actor:turkey", 8).Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
 
         e.EventType.ShouldBe(AcledTaxonomy.ExplosionsRemoteViolence);
+
+        // And the state the mention names is the side that shelled.
+        e.Actor1.ShouldNotBeNull().Id.ShouldBe("actor:turkey");
     }
 
     [Fact]
