@@ -178,7 +178,7 @@ public sealed class EventExtractor : IAnnotator
         var coding = _coder.Code(t, s, c, lentTags);
         var (sided, found) = _coder.ApplySides(t, coding, _roles.FromSentence(t, s, c, sources));
         var (coded, roles) = _coder.ApplyDefaults(c.Entry, sided, found);
-        var place = _places.Locate(t, s, c);
+        var place = _places.Locate(t, s, c, sources);
         others = place.Others;
         date = _dates.Resolve(t, s, c, told);
         var fatalities = _fatalities.Count(t, s, coded.EventType);

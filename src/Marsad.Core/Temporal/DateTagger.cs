@@ -311,7 +311,10 @@ public sealed class DateTagger : IAnnotator
             Relation? rel = lex.Relations.TryGetValue(NormAt(next), out var r) && r != Relation.Current ? r : null;
             var prefixed = start != j;
             var led = j > 0 && lex.WeekdayLeads.Contains(tokens[j - 1].Norm);
-            if (rel is null && !prefixed && !led && m.ProcliticLength == 0)
+
+            // أحبطت القوات، السبت، هجوماً: a weekday set off by commas is the day of the clause around it.
+            var framed = j > 0 && tokens[j - 1].Norm == "," && next < tokens.Length && tokens[next].Norm == ",";
+            if (rel is null && !prefixed && !led && !framed && m.ProcliticLength == 0)
             {
                 return false;
             }

@@ -100,6 +100,16 @@ public class DateTaggerTests
         Dates("وافق الاثنين على الاتفاق.").ShouldBeEmpty();
 
     [Fact]
+    public void Find_WeekdaySetOffByCommas_IsTheClausesDay()
+    {
+        // Published Monday 6 December 2021: "، الجمعة،" is the latest Friday, the 3rd.
+        Single("صدت القوات، الجمعة، هجوماً على مواقعها.").Ref.Value.ShouldBe(new DateOnly(2021, 12, 3));
+
+        // Only one comma beside it: الاثنين (both) stays a word.
+        Dates("وافق، الاثنين على الاتفاق.").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Find_DayWordAndWeekday_IsLatestOnOrBefore() =>
         Single("وصل الرتل يوم الجمعة إلى البلدة.").Ref.Value.ShouldBe(new DateOnly(2021, 12, 3));
 

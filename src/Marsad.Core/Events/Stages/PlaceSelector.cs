@@ -32,12 +32,14 @@ public sealed class PlaceSelector
 
     public static bool IsCoarse(PlaceRef p) => CoarseKinds.Contains(p.Kind);
 
-    public PlaceChoice Locate(EventText t, SentenceFrame s, Candidate c)
+    /// <param name="sources">Where the sentence names its sources (مصادر محلية في X، مراسلنا في X): a place
+    /// there is where the source is, not where the event happened.</param>
+    public PlaceChoice Locate(EventText t, SentenceFrame s, Candidate c, IReadOnlyList<TokenRange>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(c);
-        var picked = Pick(t, s, c);
+        var picked = Pick(t, s, c, sources ?? []);
         var why = DecisionReason.NearestPlaceInClause;
         if (picked is null)
         {
@@ -168,7 +170,7 @@ public sealed class PlaceSelector
     /// qualifier. Nearest to the trigger within its clause, else the first in the sentence. With no trigger,
     /// the sentence's main (first) place.
     /// </summary>
-    private static MentionAt? Pick(EventText t, SentenceFrame s, Candidate? c)
+    private static MentionAt? Pick(EventText t, SentenceFrame s, Candidate? c, IReadOnlyList<TokenRange>? sources = null)
     {
         var list = new List<MentionAt>();
         MentionAt? prev = null;
@@ -184,7 +186,7 @@ public sealed class PlaceSelector
                 continue;
             }
 
-            if (origin && (c is null || c.Entry.Movement) || IsPosition(t, s, m))
+            if (origin && (c is null || c.Entry.Movement) || IsPosition(t, s, m) || sources is not null && sources.Any(r => r.Contains(m.StartTok)))
             {
                 continue;
             }

@@ -67,6 +67,19 @@ public class PlaceSelectorTests
     }
 
     [Fact]
+    public void Locate_WhereTheSourceIs_IsNotTheEventPlace()
+    {
+        // The local sources are in الوادي; the clashes were in النخيل.
+        var result = new EventDocBuilder("وحسب مصادر محلية في الوادي، أكدت وقوع اشتباكات أمس في مدينة النخيل.")
+            .Place("الوادي", "place:wadi", 35.5, 38.5).Place("النخيل", "place:nakhil").Run();
+        result.Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:nakhil");
+
+        // Without a source phrase the nearer place is the event's.
+        new EventDocBuilder("وقعت اشتباكات أمس في مدينة الوادي.").Place("الوادي", "place:wadi", 35.5, 38.5).Run()
+            .Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:wadi");
+    }
+
+    [Fact]
     public void Locate_PlacesInSeparateClauses_AreNotAList()
     {
         var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل، فيما نزح الأهالي نحو الزيتون.")
