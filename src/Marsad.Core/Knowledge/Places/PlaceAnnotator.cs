@@ -506,9 +506,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         foreach (var r in raws.Where(r => !r.Unknown && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood && r.Chosen is { Kind: not "country" }
             && r.Chosen.Country != country))
         {
-            r.Unknown = true;
-            r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
-            r.Chosen = null;
+            MarkUnknown(words, r);
         }
 
         var admin1 = context.Where(p => p.Admin1 is not null && p.Kind != "country").GroupBy(p => p.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
@@ -777,10 +775,17 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             r.Chosen = kept.Count == 0 ? null : kept.OrderByDescending(p => Score(p, country, context)).First();
             if (r.Chosen is null && r.Cue is Cue.Town or Cue.Village or Cue.Neighbourhood)
             {
-                r.Unknown = true;
-                r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+                MarkUnknown(words, r);
             }
         }
+    }
+
+    /// <summary>A village, town or quarter the text names that no candidate fits: a place the gazetteer lacks, named as written.</summary>
+    private static void MarkUnknown(WordSequence words, Raw r)
+    {
+        r.Unknown = true;
+        r.UnknownName = Spans.Clean(Spans.Of(words, r.First, r.Last, r.Stripped).Slice(words.Analysis.Text));
+        r.Chosen = null;
     }
 
     /// <summary>Nearer than this a place counts as the countryside of a town across an admin boundary (suburbs).</summary>
