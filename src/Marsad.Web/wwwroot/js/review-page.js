@@ -9,6 +9,9 @@ import { editForm } from './edit-form.js';
 const main = document.getElementById('main');
 let selected = null;
 let queue = [];
+// Each call of show() takes a number; a slower answer for an event no longer selected is dropped,
+// so quick j/k presses never leave two detail panes on the page.
+let showToken = 0;
 
 async function start() {
   const cfg = await frame('review');
@@ -69,9 +72,11 @@ async function loadQueue() {
 
 async function show(id) {
   selected = id;
+  const token = ++showToken;
   for (const li of document.querySelectorAll('#queue li')) li.classList.toggle('on', li.dataset.id === id);
-  const box = clear(document.getElementById('review-detail'));
   const [d, cand] = await Promise.all([api('/api/events/' + encodeURIComponent(id)), api('/api/review/' + encodeURIComponent(id) + '/candidates').catch(() => ({ items: [] }))]);
+  if (token !== showToken) return;
+  const box = clear(document.getElementById('review-detail'));
   const comment = el('input', { id: 'review-comment', placeholder: t('reason'), 'aria-label': t('reason'), dir: 'auto' });
   const mergeWith = el('input', { id: 'merge-with', placeholder: t('merge_into'), 'aria-label': t('merge_into'), dir: 'ltr' });
   const msg = el('p', { class: 'small', role: 'status', id: 'review-message' });
