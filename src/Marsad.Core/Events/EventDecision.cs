@@ -36,6 +36,7 @@ public enum DecisionReason
     TerritoryByActor,
     ArmedVictimMakesClash,
     AirMeansAsActor,
+    CivilianObjectMakesAttack,
     DemonstratorsInClash,
 
     // place

@@ -176,7 +176,7 @@ public sealed class EventExtractor : IAnnotator
     private DraftEvent Build(EventText t, SentenceFrame s, Candidate c, Attribution attribution, IReadOnlyList<TokenRange> sources, ToldDate? told, IEnumerable<string> lentTags, out ImmutableArray<EventLocation> others, out DateChoice date)
     {
         var coding = _coder.Code(t, s, c, lentTags);
-        var (sided, found) = _coder.ApplySides(t, coding, _roles.FromSentence(t, s, c, sources));
+        var (sided, found) = _coder.ApplySides(t, s, c, coding, _roles.FromSentence(t, s, c, sources));
         var (coded, roles) = _coder.ApplyDefaults(c.Entry, sided, found);
         var place = _places.Locate(t, s, c, sources);
         others = place.Others;

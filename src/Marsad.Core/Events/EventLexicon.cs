@@ -118,6 +118,8 @@ public enum ArgumentCue
     Since,
     /// <summary>Where a side is posted (المتمركزة في X، من مواقعها في X): X is its base, not where the event happened.</summary>
     Position,
+    /// <summary>What belongs to civilians (منازل، خيام، سيارة مدنية): the object of a weak attack makes it violence against civilians.</summary>
+    CivilianObject,
 }
 
 /// <summary>Fatality cue words.</summary>
@@ -299,6 +301,7 @@ public sealed class EventLexicon
         AddArg("list_descriptor", ArgumentCue.ListDescriptor);
         AddArg("since", ArgumentCue.Since);
         AddArg("position", ArgumentCue.Position);
+        AddArg("civilian_object", ArgumentCue.CivilianObject);
 
         var fat = root.GetProperty("fatalities");
         var fatalityForms = new List<(string, FatalityCue)>();

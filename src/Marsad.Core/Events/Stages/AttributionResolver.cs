@@ -85,7 +85,10 @@ public sealed class AttributionResolver
 
             var comp = s.Attr.FirstOrDefault(x => x.Value == AttributionCue.Complementizer && x.Start >= h.End && t.WordsBetween(h.End, x.Start) <= ComplementizerReach);
             var end = comp.End > 0 ? comp.Start : Math.Min(s.End, t.AdvanceWords(h.End, h.Value == AttributionCue.ReportingVerb ? 1 : 4));
-            ranges.Add(new TokenRange(h.Start, end));
+
+            // The source phrase ends at its clause (مصادر في درعا، أكدت وقوع اشتباكات، في مدينة X): what the
+            // source then says happened somewhere is the event's place.
+            ranges.Add(new TokenRange(h.Start, Math.Min(end, t.ClauseEnd(h.End, s.End))));
         }
 
         return ranges;

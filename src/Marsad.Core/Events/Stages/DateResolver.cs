@@ -21,12 +21,12 @@ public sealed class DateResolver
     /// </summary>
     public const int CarrySentences = 2;
 
-    /// <summary>The last date with a value the sentence tells, if any.</summary>
+    /// <summary>The last date with a value the sentence tells, if any; a period's start (منذ 18 شهراً) tells no day.</summary>
     public ToldDate? Told(EventText t, SentenceFrame s)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(s);
-        var told = t.InSentence(t.Dates, s).Select(m => (DateRef)m.Mention.Ref!).LastOrDefault(d => d.Value is not null);
+        var told = t.InSentence(t.Dates, s).Where(m => !AfterSince(t, s, m)).Select(m => (DateRef)m.Mention.Ref!).LastOrDefault(d => d.Value is not null);
         return told?.Value is { } date ? new ToldDate(date, told.TimePrecision, s.Index) : null;
     }
 
@@ -68,7 +68,7 @@ public sealed class DateResolver
             return new DateChoice(null, Math.Clamp(((DateRef)nearest.Mention.Ref!).TimePrecision, 1, 3), new EventDecision(EventStage.Date, DecisionReason.DateUnanchored, nearest.Mention.Text));
         }
 
-        if (told is { } earlier && s.Index - earlier.Sentence <= CarrySentences)
+        if (told is { } earlier && earlier.Sentence < s.Index && s.Index - earlier.Sentence <= CarrySentences)
         {
             return new DateChoice(earlier.Date, Math.Clamp(earlier.Precision, 2, 3), new EventDecision(EventStage.Date, DecisionReason.DateCarriedFromEarlierSentence));
         }

@@ -71,9 +71,11 @@ public sealed class EventCoder
     /// الطيران اعتدى على) is an air/drone strike; a clash with demonstrators on one side (مواجهات بين
     /// متظاهرين وقوات الأمن) is a violent demonstration, the demonstrators actor1.
     /// </summary>
-    public (EventCoding Coding, Roles Roles) ApplySides(EventText t, EventCoding coding, Roles roles)
+    public (EventCoding Coding, Roles Roles) ApplySides(EventText t, SentenceFrame s, Candidate c, EventCoding coding, Roles roles)
     {
         ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(coding);
         ArgumentNullException.ThrowIfNull(roles);
         var clash = coding.EventType == AcledTaxonomy.Battles && coding.SubEventType == ArmedClash;
@@ -90,6 +92,13 @@ public sealed class EventCoder
             return (coding with { EventType = AcledTaxonomy.ExplosionsRemoteViolence, SubEventType = AirStrike }, roles with { Decisions = roles.Decisions.Add(why) });
         }
 
+        // هاجم المسلحون منازل في القرية: a weak attack on what belongs to civilians, with no armed side hit, is an attack on civilians.
+        if (clash && c.Entry.Weak && roles.Actor2 is not { Inter: not CivilianInter } && CivilianObjectAfter(t, s, c) is { } obj)
+        {
+            var why = new EventDecision(EventStage.Roles, DecisionReason.CivilianObjectMakesAttack, obj);
+            return (coding with { EventType = AcledTaxonomy.ViolenceAgainstCivilians, SubEventType = AttackSubType }, roles with { Decisions = roles.Decisions.Add(why) });
+        }
+
         var (x, y) = (roles.Actor1, roles.Actor2);
         if (clash && x is not null && IsDemonstrator(x.Inter) || y is not null && IsDemonstrator(y.Inter))
         {
@@ -101,6 +110,21 @@ public sealed class EventCoder
         }
 
         return (coding, roles);
+    }
+
+    /// <summary>Words after a trigger its object may begin within (هاجم المسلحون منازل: the doer, then the object).</summary>
+    public const int ObjectReach = 4;
+
+    private const int CivilianInter = 7;
+
+    /// <summary>A civilian object (<see cref="ArgumentCue.CivilianObject"/>) within <see cref="ObjectReach"/> words after the trigger, in its clause.</summary>
+    private static string? CivilianObjectAfter(EventText t, SentenceFrame s, Candidate c)
+    {
+        var reach = t.AdvanceWords(c.End, ObjectReach);
+        var end = t.ClauseEnd(c.End, s.End);
+        return s.Args.FirstOrDefault(a => a.Value == ArgumentCue.CivilianObject && a.Start >= c.End && a.Start < Math.Min(reach, end)) is { End: > 0 } o
+            ? t.Text[t.Tokens[o.Start].Start..t.Tokens[o.End - 1].End]
+            : null;
     }
 
     /// <summary>An air-means cue word (<see cref="ArgumentCue.AirMeans"/>) begins within the actor's words.</summary>

@@ -241,8 +241,12 @@ public sealed class FactualityJudge
         return weaker ?? Factuality.Asserted;
     }
 
-    /// <summary>Days before the publication after which an event dated in its own sentence is history, not news.</summary>
-    public const int StaleAfterDays = 30;
+    /// <summary>
+    /// Days before the publication after which an event dated in its own sentence, or in the sentence before
+    /// that set its time (وفي 6 مارس الفائت، شهدت ... وإثر ذلك، اشتباكات), is history, not news: reports tell
+    /// news of the last days, and a story older than two weeks is the background of today's.
+    /// </summary>
+    public const int StaleAfterDays = 14;
 
     /// <summary>
     /// An event its own sentence dates more than <see cref="StaleAfterDays"/> before the publication (سيطرت
@@ -251,7 +255,7 @@ public sealed class FactualityJudge
     public static bool IsStale(DateChoice date, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(date);
-        return published is { } pub && date.Date is { } d && date.Decision.Reason == DecisionReason.DateInSentence
+        return published is { } pub && date.Date is { } d && date.Decision.Reason is DecisionReason.DateInSentence or DecisionReason.DateCarriedFromEarlierSentence
             && d.AddDays(StaleAfterDays) < pub;
     }
 

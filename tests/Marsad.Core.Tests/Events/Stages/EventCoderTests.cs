@@ -30,6 +30,24 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void ApplySides_WeakAttackOnHomes_IsAnAttackOnCivilians()
+    {
+        // هاجم alone is a clash; what was attacked (the homes of the village) belongs to civilians.
+        var e = new EventDocBuilder("وقال الأهالي إن مسلحين هاجموا منازل في بلدة النخيل فجر اليوم.")
+            .Actor("مسلحين", "actor:gunmen", 3).Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
+
+        e.EventType.ShouldBe(AcledTaxonomy.ViolenceAgainstCivilians);
+        e.SubEventType.ShouldBe("Attack");
+        e.Actor2.ShouldNotBeNull().Id.ShouldBe("actor:civilians");
+        e.Decisions.ShouldContain(d => d.Reason == DecisionReason.CivilianObjectMakesAttack);
+
+        // The same verb against a checkpoint stays a clash; a civilian word far on in another clause changes nothing.
+        var clash = new EventDocBuilder("وقال الأهالي إن مسلحين هاجموا حاجزاً في بلدة النخيل، وأصيب عدد من المدنيين.")
+            .Actor("مسلحين", "actor:gunmen", 3).Place("النخيل", "place:nakhil").Run().Events.ShouldHaveSingleItem();
+        clash.EventType.ShouldBe(AcledTaxonomy.Battles);
+    }
+
+    [Fact]
     public void ApplySides_ClashWithDemonstrators_IsAViolentDemonstrationByThem()
     {
         // The security forces are named first, the demonstrators second: they still are actor1.

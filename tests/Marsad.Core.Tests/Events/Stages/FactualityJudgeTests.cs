@@ -20,6 +20,24 @@ public class FactualityJudgeTests
     }
 
     [Fact]
+    public void Judge_EventThreeWeeksBeforeInTheSentenceBefore_IsBackground()
+    {
+        // The backstory: the sentence before sets the time (في 20 آب الفائت) and the clashes follow on from it.
+        var result = new EventDocBuilder("وفي 20 آب الفائت، شهدت المنطقة توتراً أمنياً. وإثر ذلك، اندلعت اشتباكات بين قوات الجبل وقوات السهل في بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("قوات السهل", "actor:plain", 3).Place("النخيل", "place:nakhil")
+            .Date("20 آب", new DateOnly(2024, 8, 20), kind: "absolute").Run();
+
+        result.Events.ShouldBeEmpty();
+        result.Warnings.ShouldContain(w => w.Contains("background (dated 2024-08-20)", StringComparison.Ordinal));
+
+        // Three days before is news, carried the same way.
+        var recent = new EventDocBuilder("وفي 13 أيلول، شهدت المنطقة توتراً أمنياً. وإثر ذلك، اندلعت اشتباكات بين قوات الجبل وقوات السهل في بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("قوات السهل", "actor:plain", 3).Place("النخيل", "place:nakhil")
+            .Date("13 أيلول", new DateOnly(2024, 9, 13), kind: "absolute").Run();
+        recent.Events.ShouldHaveSingleItem().Date.ShouldBe(new DateOnly(2024, 9, 13));
+    }
+
+    [Fact]
     public void Judge_EventDatedYesterday_IsNews()
     {
         var result = new EventDocBuilder("سيطرت قوات الجبل على بلدة النخيل أمس.", Published)

@@ -74,6 +74,12 @@ public class PlaceSelectorTests
             .Place("الوادي", "place:wadi", 35.5, 38.5).Place("النخيل", "place:nakhil").Run();
         result.Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:nakhil");
 
+        // The source phrase ends at its clause: what the source says, set off by commas and followed by its
+        // complement far on (كاشفة أن), is the event's.
+        new EventDocBuilder("وحسب مصادر محلية في الوادي، أكدت وقوع اشتباكات، أمس، في مدينة النخيل، واستمرت لساعات، كاشفة أن السبب خلاف قديم.")
+            .Place("الوادي", "place:wadi", 35.5, 38.5).Place("النخيل", "place:nakhil").Run()
+            .Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:nakhil");
+
         // Without a source phrase the nearer place is the event's.
         new EventDocBuilder("وقعت اشتباكات أمس في مدينة الوادي.").Place("الوادي", "place:wadi", 35.5, 38.5).Run()
             .Events.ShouldHaveSingleItem().Location!.Place.Id.ShouldBe("place:wadi");
