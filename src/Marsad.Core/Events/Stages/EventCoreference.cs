@@ -106,17 +106,21 @@ public sealed class EventCoreference
     }
 
     /// <summary>
-    /// Deaths told at a place and day a shelling, strike or clash was told of (قصفت X بلدة Y ... ما أدى إلى مقتل
-    /// امرأة): a death noun coded as an attack on civilians, by no side or the same side, is that event's toll.
+    /// Deaths told at a place and day a shelling, strike, clash or riot was told of (قصفت X بلدة Y ... ما أدى إلى
+    /// مقتل امرأة; مقتل متظاهر ورجل أمن in the headline of a clash with demonstrators): a death noun coded as an
+    /// attack on civilians or as a violent demonstration, by no side, the same side or demonstrators on both
+    /// tellings, is that event's toll.
     /// </summary>
     private static bool IsDeathsOf(EventText t, DraftEvent first, DraftEvent later)
     {
         var r = first.Event;
         var e = later.Event;
-        return e.EventType == AcledTaxonomy.ViolenceAgainstCivilians && e.SubEventType == AcledTaxonomy.Attack
-            && r.EventType is AcledTaxonomy.ExplosionsRemoteViolence or AcledTaxonomy.Battles
+        var riot = e.EventType == AcledTaxonomy.Riots && r.EventType == AcledTaxonomy.Riots;
+        return (e.EventType == AcledTaxonomy.ViolenceAgainstCivilians && e.SubEventType == AcledTaxonomy.Attack
+                && r.EventType is AcledTaxonomy.ExplosionsRemoteViolence or AcledTaxonomy.Battles or AcledTaxonomy.Riots || riot)
             && t.Lexicon.FatalityIndex.Longest(t.Keys, later.TriggerToken, later.TriggerToken + 1) is { Value: FatalityCue.DeathNoun }
-            && (e.Actor1 is null || r.Actor1 is null || e.Actor1.Id == r.Actor1.Id)
+            && (e.Actor1 is null || r.Actor1 is null || e.Actor1.Id == r.Actor1.Id
+                || riot && EventCoder.IsDemonstrator(e.Actor1.Inter) && EventCoder.IsDemonstrator(r.Actor1.Inter))
             && r.Location is not null && SamePlace(r.Location, e.Location)
             && (r.Date is null || e.Date is null || r.Date == e.Date);
     }

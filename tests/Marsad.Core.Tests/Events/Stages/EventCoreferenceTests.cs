@@ -168,6 +168,25 @@ public class EventCoreferenceTests
     }
 
     [Fact]
+    public void Merge_DeathsInAClashWithDemonstrators_AreTheRiotsToll()
+    {
+        // The headline tells the deaths, the body the clash between demonstrators and the police: one violent demonstration.
+        var result = new EventDocBuilder("مقتل متظاهر في ساحة النخيل. وتجددت المواجهات بين محتجين غاضبين وقوات الأمن في ساحة النخيل.")
+            .Actor("متظاهر", "actor:protesters", 6).Actor("محتجين غاضبين", "actor:rioters", 5).Actor("قوات الأمن", "actor:security", 1)
+            .Place("النخيل", "place:nakhil").Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.EventType.ShouldBe(AcledTaxonomy.Riots);
+        e.Actor1.ShouldNotBeNull().Id.ShouldBe("actor:rioters");
+
+        // A death at another square the same day is its own event.
+        var apart = new EventDocBuilder("مقتل متظاهر في ساحة الزيتون. وتجددت المواجهات بين محتجين غاضبين وقوات الأمن في ساحة النخيل.")
+            .Actor("متظاهر", "actor:protesters", 6).Actor("محتجين غاضبين", "actor:rioters", 5).Actor("قوات الأمن", "actor:security", 1)
+            .Place("النخيل", "place:nakhil").Place("الزيتون", "place:zaytun", 35.4, 38.4).Run();
+        apart.Events.Count().ShouldBe(2);
+    }
+
+    [Fact]
     public void Merge_KillingByAnotherSideAtAShelledPlace_StaysItsOwnEvent()
     {
         // Gunmen of another side killing a man in the shelled town is another event.
