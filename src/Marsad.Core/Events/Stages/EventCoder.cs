@@ -69,7 +69,8 @@ public sealed class EventCoder
     /// <summary>
     /// ACLED codes a fight by who fought and how: an attack or clash whose actor1 is an air arm (سلاح الجو هاجم،
     /// الطيران اعتدى على) is an air/drone strike; a clash with demonstrators on one side (مواجهات بين
-    /// متظاهرين وقوات الأمن) is a violent demonstration, the demonstrators actor1.
+    /// متظاهرين وقوات الأمن) is a violent demonstration, the demonstrators actor1; a weak attack whose object
+    /// belongs to civilians (هاجم المسلحون منازل) is an attack on civilians.
     /// </summary>
     public (EventCoding Coding, Roles Roles) ApplySides(EventText t, SentenceFrame s, Candidate c, EventCoding coding, Roles roles)
     {
@@ -93,7 +94,7 @@ public sealed class EventCoder
         }
 
         // هاجم المسلحون منازل في القرية: a weak attack on what belongs to civilians, with no armed side hit, is an attack on civilians.
-        if (clash && c.Entry.Weak && roles.Actor2 is not { Inter: not CivilianInter } && CivilianObjectAfter(t, s, c) is { } obj)
+        if (clash && c.Entry.Weak && roles.Actor2 is not { Inter: not RoleAssigner.CivilianInter } && CivilianObjectAfter(t, s, c) is { } obj)
         {
             var why = new EventDecision(EventStage.Roles, DecisionReason.CivilianObjectMakesAttack, obj);
             return (coding with { EventType = AcledTaxonomy.ViolenceAgainstCivilians, SubEventType = AttackSubType }, roles with { Decisions = roles.Decisions.Add(why) });
@@ -115,15 +116,13 @@ public sealed class EventCoder
     /// <summary>Words after a trigger its object may begin within (هاجم المسلحون منازل: the doer, then the object).</summary>
     public const int ObjectReach = 4;
 
-    private const int CivilianInter = 7;
-
     /// <summary>A civilian object (<see cref="ArgumentCue.CivilianObject"/>) within <see cref="ObjectReach"/> words after the trigger, in its clause.</summary>
     private static string? CivilianObjectAfter(EventText t, SentenceFrame s, Candidate c)
     {
         var reach = t.AdvanceWords(c.End, ObjectReach);
         var end = t.ClauseEnd(c.End, s.End);
         return s.Args.FirstOrDefault(a => a.Value == ArgumentCue.CivilianObject && a.Start >= c.End && a.Start < Math.Min(reach, end)) is { End: > 0 } o
-            ? t.Text[t.Tokens[o.Start].Start..t.Tokens[o.End - 1].End]
+            ? t.SpanOf(o.Start, o.End).Slice(t.Text)
             : null;
     }
 

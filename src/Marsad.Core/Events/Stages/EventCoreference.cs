@@ -116,8 +116,9 @@ public sealed class EventCoreference
         var r = first.Event;
         var e = later.Event;
         var riot = e.EventType == AcledTaxonomy.Riots && r.EventType == AcledTaxonomy.Riots;
-        return (e.EventType == AcledTaxonomy.ViolenceAgainstCivilians && e.SubEventType == AcledTaxonomy.Attack
-                && r.EventType is AcledTaxonomy.ExplosionsRemoteViolence or AcledTaxonomy.Battles or AcledTaxonomy.Riots || riot)
+        var attack = e.EventType == AcledTaxonomy.ViolenceAgainstCivilians && e.SubEventType == AcledTaxonomy.Attack
+            && r.EventType is AcledTaxonomy.ExplosionsRemoteViolence or AcledTaxonomy.Battles;
+        return (attack || riot)
             && t.Lexicon.FatalityIndex.Longest(t.Keys, later.TriggerToken, later.TriggerToken + 1) is { Value: FatalityCue.DeathNoun }
             && (e.Actor1 is null || r.Actor1 is null || e.Actor1.Id == r.Actor1.Id
                 || riot && EventCoder.IsDemonstrator(e.Actor1.Inter) && EventCoder.IsDemonstrator(r.Actor1.Inter))
