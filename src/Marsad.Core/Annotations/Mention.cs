@@ -57,6 +57,9 @@ public sealed record PlaceRef(
 
     /// <summary>A named place the gazetteer lacks (or a facility named after a town), coded at its anchor's point.</summary>
     public bool IsAnchored => Id.Contains(AnchorMark, StringComparison.Ordinal);
+
+    /// <summary>The id of the place an anchored place is coded at (<see cref="IsAnchored"/>), else null.</summary>
+    public string? AnchorId => IsAnchored ? Id[..Id.IndexOf(AnchorMark, StringComparison.Ordinal)] : null;
 }
 
 /// <summary>

@@ -76,7 +76,6 @@ public enum CueScope
     Relative,
     /// <summary>A people noun right before a settlement word (عناصر المصالحات): who they are, not an event.</summary>
     DescriptiveHead,
-    Demonstrative,
     /// <summary>A period named before or after the trigger within the window (… منذ بداية العام): a count over a period.</summary>
     AggregateSpan,
     /// <summary>What a protest or appeal is against or for (احتجاجاً على ... الخطف والقتل): grievances, not events; reaches across commas.</summary>
@@ -361,7 +360,6 @@ public sealed class EventLexicon
         "pluperfect" => CueScope.Pluperfect,
         "pluperfect_qad" => CueScope.PluperfectQad,
         "relative" => CueScope.Relative,
-        "demonstrative" => CueScope.Demonstrative,
         "descriptive_head" => CueScope.DescriptiveHead,
         "aggregate_span" => CueScope.AggregateSpan,
         "grievance" => CueScope.Grievance,

@@ -76,6 +76,12 @@ public sealed class WordSequence
         return t + 1 < Analysis.Tokens.Length && IsQuote(Analysis.Tokens[t + 1].Norm);
     }
 
+    /// <summary>True when a quote mark opens right before word <paramref name="i"/>, glued to it ("أبوشوك, not a closing mark after the word before).</summary>
+    public bool OpeningQuoteBefore(int i) => QuoteBefore(i) && Analysis.Tokens[_tokenIndex[i] - 1].End == this[i].Start;
+
+    /// <summary>True when a quote mark closes right after word <paramref name="i"/>, glued to it.</summary>
+    public bool ClosingQuoteAfter(int i) => QuoteAfter(i) && Analysis.Tokens[_tokenIndex[i] + 1].Start == this[i].End;
+
     public TextSpan SpanOf(int from, int to) => new(this[from].Start, this[to].End);
 
     public static bool IsQuote(string norm) => norm is "\"" or "'" or "«" or "»" or "‹" or "›" or "\u201C" or "\u201D" or "\u201E";

@@ -90,6 +90,76 @@ public class PlaceAnnotatorTests
     }
 
     [Fact]
+    public void Find_NeighbourhoodAfterTownAndItsGovernorate_IsInTheTown()
+    {
+        // The governorate named after the town (مدينة X عاصمة محافظة Y) is no anchor for a quarter: a quarter is in a town.
+        var places = Places("قال سكان من مدينة الميادين في محافظة دير الزور إن القصف طال حي الزنبقونية ظهر اليوم");
+        var hood = places.First(m => m.Text == "الزنبقونية").Place();
+        hood.Kind.ShouldBe("neighbourhood");
+        hood.Latitude.ShouldBe(35.01982, 0.001);
+    }
+
+    [Fact]
+    public void Find_VillageAfterTownAndItsGovernorate_IsAtTheGovernorate()
+    {
+        // Negative case of the rule above: a village may lie anywhere in the governorate, so it keeps the last place named.
+        var places = Places("قال سكان من مدينة الميادين في محافظة دير الزور إن القصف طال قرية الزنبقونية ظهر اليوم");
+        places.First(m => m.Text == "الزنبقونية").Place().Admin1.ShouldBe("Deir ez-Zor");
+        Math.Abs(places.First(m => m.Text == "الزنبقونية").Place().Latitude - 35.01982).ShouldBeGreaterThan(0.001);
+    }
+
+    [Fact]
+    public void Find_QuotedQuarterNameHoldingATownsName_IsAQuarterOfTheTownNamedAfterIt()
+    {
+        // A made-up quarter whose quoted name ends in a real town's name: the quote is one name, in the town placed after it.
+        var places = Places("سقطت قذائف على مركز للنازحين في حي \"الزنبقونية الميادين\" في مدينة البوكمال");
+        places.ShouldNotContain(m => m.Text == "الميادين");
+        var hood = places.Single(m => m.Text == "الزنبقونية الميادين").Place();
+        hood.Kind.ShouldBe("neighbourhood");
+        hood.Name.ShouldBe("الزنبقونية الميادين");
+        hood.Admin2.ShouldBe("Abu Kamal");
+    }
+
+    [Fact]
+    public void Find_QuotedNameWithoutACue_IsNoPlace()
+    {
+        // The name of a battle, not the town: a quoted phrase only partly a place name, with no cue word before it.
+        Places("أطلقت الفصائل معركة \"فجر الميادين\" أمس").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Find_QuotedWholePlaceName_IsThePlace()
+    {
+        // Negative case of the quoted-name rule: the quote holds the whole name.
+        Places("دخلت القوات مدينة «الميادين» صباحاً").Single().Place().Id.ShouldBe("geonames:173480");
+    }
+
+    [Fact]
+    public void Find_QuotedListOfVillages_IsEachVillage()
+    {
+        // Negative case of the quoted-name rule: a quoted list (و between names) is several names.
+        var places = Places("طال القصف قريتي “الميادين والبوكمال” في ريف دير الزور");
+        places.ShouldContain(m => m.Text == "الميادين" && m.Place().Id == "geonames:173480");
+    }
+
+    [Fact]
+    public void Find_QuarterCueWithProclitic_IsACue()
+    {
+        // بحي: the two-letter cue حي behind the preposition ب.
+        var places = Places("داهمت دورية منزلاً بحي الزنبقونية في مدينة الميادين");
+        places.Single(m => m.Text == "الزنبقونية").Place().Kind.ShouldBe("neighbourhood");
+    }
+
+    [Fact]
+    public void Find_StateCue_ChoosesTheGovernorate()
+    {
+        // ولاية is the Sudanese (and Maghreb) word for a governorate.
+        var p = Places("وصلت قوافل الإغاثة إلى ولاية الخرطوم").Single().Place();
+        p.Kind.ShouldBe("governorate");
+        p.GeoPrecision.ShouldBe(3);
+    }
+
+    [Fact]
     public void Find_Region_IsCodedToTheDocumentsGovernorateWithPrecision3()
     {
         var places = Places("انطلقت الحملة من مدينة تدمر نحو البادية السورية");

@@ -172,7 +172,8 @@ public sealed class EventCoreference
         }
 
         if (!SamePlace(r.Location, e.Location)
-            && !(r.Date is not null && r.Date == e.Date && (Refines(r.Location, e.Location) || Refines(e.Location, r.Location))))
+            && !(r.Date is not null && r.Date == e.Date && (Refines(r.Location, e.Location) || Refines(e.Location, r.Location)))
+            && !(IsDefiniteAnaphor(t, later.TriggerToken) && QuarterAndTown(r.Location, e.Location)))
         {
             return false;
         }
@@ -203,6 +204,18 @@ public sealed class EventCoreference
             && Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
     }
 
+    /// <summary>
+    /// One place is a quarter the gazetteer lacks, coded at the town the other is (حي المصانع at Nyala, and Nyala):
+    /// a definite retelling (القصف، الاشتباكات) at the one tells the incident at the other. Indefinite tellings of a
+    /// town's quarters (خطف طفل في حي X ... خطف رجل في حي Y) stay their own incidents.
+    /// </summary>
+    private static bool QuarterAndTown(EventLocation? a, EventLocation? b) =>
+        a is not null && b is not null && (QuarterOf(a.Place, b.Place) || QuarterOf(b.Place, a.Place));
+
+    /// <summary><paramref name="quarter"/> is a quarter the gazetteer lacks, coded at the town <paramref name="town"/>.</summary>
+    private static bool QuarterOf(PlaceRef quarter, PlaceRef town) =>
+        quarter.IsAnchored && quarter.Kind == "neighbourhood" && !town.IsAnchored && quarter.AnchorId == town.Id;
+
     private static bool IsAnchoredVillage(PlaceRef p) => p.IsAnchored && p.Kind is "village" or "neighbourhood";
 
     private static string? OwnName(PlaceRef p) => IsAnchoredVillage(p) ? p.Id[(p.Id.IndexOf(PlaceRef.AnchorMark, StringComparison.Ordinal) + 1)..] : null;
@@ -216,14 +229,9 @@ public sealed class EventCoreference
         coarse is not null && specific is not null && PlaceSelector.IsCoarse(coarse.Place) && !PlaceSelector.IsCoarse(specific.Place)
         && PlaceSelector.Within(specific.Place, coarse.Place);
 
-    private static bool IsDefiniteAnaphor(EventText t, int tok)
-    {
-        if (t.IsDefiniteToken(tok))
-        {
-            return true;
-        }
-
-        var prev = tok - 1;
-        return prev >= 0 && t.Lexicon.CueIndex.Longest(t.Keys, prev, tok + 1) is { Value: CueScope.Demonstrative };
-    }
+    /// <summary>
+    /// The trigger is definite (الهجوم، هذا الهجوم). A demonstrative before an indefinite noun is a pronoun, not a
+    /// determiner: تلا ذلك اختطاف طفل (that was followed by an abduction) tells a new incident.
+    /// </summary>
+    private static bool IsDefiniteAnaphor(EventText t, int tok) => t.IsDefiniteToken(tok);
 }

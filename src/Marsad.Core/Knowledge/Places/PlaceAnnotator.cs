@@ -150,6 +150,21 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
                 }
             }
 
+            if (QuotedNameEnd(words, i) is { } quotedEnd && whole?.Last != quotedEnd)
+            {
+                // A quoted name is one name: حي "أبوشوك الحلة"، منطقة ”زاوية الدهماني“ are quarters the gazetteer lacks,
+                // not the towns الحلة or الزاوية that a word of them also names. After a cue word it is a place the
+                // text names; without one, nothing.
+                var quotedCue = i > 0 && words.Linked(i) ? CueOf(words, i - 1) : Cue.None;
+                if (quotedCue is not (Cue.None or Cue.Direction or Cue.Countryside) && !Spans.OverlapsAny(words.SpanOf(i, quotedEnd), taken))
+                {
+                    raws.Add(new Raw { First = i, Last = quotedEnd, Cue = quotedCue, Unknown = true, UnknownName = Spans.Clean(words.SpanOf(i, quotedEnd).Slice(words.Analysis.Text)) });
+                }
+
+                i = quotedEnd + 1;
+                continue;
+            }
+
             var m = whole;
             if (m is null && !Spans.OverlapsAny(words[i].Span, taken) && CoordinatedUnknown(words, i, raws) is { } listed)
             {
@@ -299,6 +314,46 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         return known?.Last ?? at;
     }
 
+    /// <summary>The most words of a quoted phrase read as one name.</summary>
+    public const int MaxQuotedNameWords = 4;
+
+    /// <summary>
+    /// The last word of a short quoted phrase opening at word <paramref name="at"/> (a quote mark before it, one after a
+    /// word at most <see cref="MaxQuotedNameWords"/> on, none between, one phrase), when the phrase holds a place name
+    /// of the gazetteer, does not open with a cue word («مدينة حلب» is the city) and is not a list; else null.
+    /// </summary>
+    private int? QuotedNameEnd(WordSequence words, int at)
+    {
+        if (!words.OpeningQuoteBefore(at) || CueOf(words, at) != Cue.None)
+        {
+            return null;
+        }
+
+        for (var last = at; last < words.Count && last - at < MaxQuotedNameWords; last++)
+        {
+            if (last > at && (!words.Linked(last) || words.QuoteBefore(last) || words.Norm(last)[0] == ArabicLetters.Waw))
+            {
+                // Not one name: a second quote, a break, or a list (قريتي “جبالا وأرينبة”).
+                return null;
+            }
+
+            if (words.ClosingQuoteAfter(last))
+            {
+                for (var k = at; k <= last; k++)
+                {
+                    if (gazetteer.Names.MatchAt(words, k) is { } inner && inner.Last <= last)
+                    {
+                        return last;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// An unknown name coordinated into a list of places with a town or village cue (بلدات ذيبان والطيانة وأبو
     /// حمام): one word glued to و right after the previous place, not a word of ordinary text, not a cue.
@@ -386,7 +441,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        return Cue.None;
+        return ShortCueOf(norm);
     }
 
     private Cue CueOf(WordSequence words, int i)
@@ -401,8 +456,16 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        return Cue.None;
+        return ShortCueOf(words.Norm(i));
     }
+
+    /// <summary>
+    /// A two-letter cue word behind a one-letter proclitic (بحي، وحي): too short for the proclitic stripping of names,
+    /// which keeps three letters at least, but cue words are a closed list.
+    /// </summary>
+    private Cue ShortCueOf(string norm) =>
+        norm.Length == 3 && norm[0] is ArabicLetters.Beh or ArabicLetters.Waw or ArabicLetters.Feh or ArabicLetters.Lam
+            ? CueOfCategory(gazetteer.Cues.CategoryOf(norm[1..])) : Cue.None;
 
     private static Cue CueOfCategory(string? category) => category switch
     {
@@ -538,6 +601,8 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             var kind = r.Cue switch
             {
                 Cue.Neighbourhood => "neighbourhood",
+                // منطقة X placed in a city (وسط العاصمة، في مدينة Y) is a part of it; elsewhere an area like a village.
+                Cue.District when anchor.Kind == "city" => "neighbourhood",
                 Cue.Camp => "camp",
                 Cue.Crossing => "crossing",
                 _ => "village",
@@ -845,6 +910,20 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
         return linked && Compass.Of(gazetteer.Cues, words.Norm(far)) is { } turn ? heading.Then(turn) : heading;
     }
 
+    /// <summary>The last known place with a point named before raw <paramref name="k"/> that <paramref name="fits"/>.</summary>
+    private static Place? LastBefore(List<Raw> raws, int k, Func<Place, bool> fits)
+    {
+        for (var j = k - 1; j >= 0; j--)
+        {
+            if (!raws[j].Unknown && raws[j].Chosen is { HasPoint: true } c && fits(c))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     private Place? AnchorOf(WordSequence words, List<Raw> raws, int k)
     {
         var r = raws[k];
@@ -869,15 +948,10 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
             }
         }
 
-        Place? last = null;
-        for (var j = k - 1; j >= 0; j--)
-        {
-            if (!raws[j].Unknown && raws[j].Chosen is { HasPoint: true } c && c.Kind is not "country" and not "region")
-            {
-                last = c;
-                break;
-            }
-        }
+        // A quarter lies in a town: حي X after مدينة نيالا عاصمة ولاية جنوب دارفور is in Nyala, not at the
+        // governorate's point. Other places take the last place named before them.
+        Place? last = r.Cue == Cue.Neighbourhood ? LastBefore(raws, k, c => c.IsPopulated) : null;
+        last ??= LastBefore(raws, k, c => c.Kind is not "country" and not "region");
 
         if (last is not null)
         {

@@ -111,6 +111,39 @@ public class EventCoreferenceTests
     }
 
     [Fact]
+    public void Merge_DefiniteRetellingAtTheTownOfAQuarter_IsOneEvent()
+    {
+        // حي الزنبقونية (made up) is coded at النخيل, the town it is in: the raid on the quarter and on the town, the same day, is one event.
+        var result = new EventDocBuilder("قصفت قوات الجبل حي الزنبقونية. وقال الأهالي إن القصف طال مدينة النخيل.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("الزنبقونية", "place:nakhil~alznbqwnyh", kind: "neighbourhood", precision: 2).Place("النخيل", "place:nakhil", kind: "city").Run();
+
+        result.Events.ShouldHaveSingleItem().Location!.Place.Kind.ShouldBe("neighbourhood");
+    }
+
+    [Fact]
+    public void Merge_IndefiniteTellingsAtAQuarterAndItsTown_StayTwoEvents()
+    {
+        // Negative case: an indefinite second shelling (قصفت ... مدينة النخيل) is another incident, whether or not the quarter is in the town.
+        var result = new EventDocBuilder("قصفت قوات الجبل حي الزنبقونية. وفي حادثة أخرى قصفت قوات الجبل مدينة النخيل.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("الزنبقونية", "place:nakhil~alznbqwnyh", kind: "neighbourhood", precision: 2).Place("النخيل", "place:nakhil", kind: "city").Run();
+
+        result.Events.Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public void Merge_DemonstrativeBeforeAnIndefiniteTrigger_IsANewIncident()
+    {
+        // تلا ذلك قصف: ذلك is a pronoun here (that was followed by a shelling), not "that shelling".
+        var result = new EventDocBuilder("قصفت قوات الجبل حي الزنبقونية. تلا ذلك قصف مدينة النخيل.")
+            .Actor("قوات الجبل", "actor:mountain", 3)
+            .Place("الزنبقونية", "place:nakhil~alznbqwnyh", kind: "neighbourhood", precision: 2).Place("النخيل", "place:nakhil", kind: "city").Run();
+
+        result.Events.Count().ShouldBe(2);
+    }
+
+    [Fact]
     public void Merge_LackingVillageToldTwiceAtTwoAnchors_IsOneEvent()
     {
         // The same name the gazetteer lacks, coded once at a governorate and once at a neighbour: one place.
