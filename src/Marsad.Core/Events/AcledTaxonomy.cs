@@ -15,6 +15,10 @@ public static class AcledTaxonomy
     /// <summary>Violence against civilians / Attack: the sub-type a killing is coded as when no other fits.</summary>
     public const string Attack = "Attack";
 
+    public const string AirDroneStrike = "Air/drone strike";
+
+    public const string Shelling = "Shelling/artillery/missile attack";
+
     public static readonly FrozenDictionary<string, string[]> SubTypes = new Dictionary<string, string[]>
     {
         [Battles] = ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],

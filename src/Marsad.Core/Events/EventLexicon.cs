@@ -82,6 +82,9 @@ public enum CueScope
     Grievance,
     /// <summary>A consequence marker right before the trigger (ما أدى إلى مقتل): the outcome of an event told before it.</summary>
     Outcome,
+    /// <summary>A cause named before the trigger (إثر، على إثر): the casualties told before it in the sentence were caused by
+    /// this event (مقتل 3 إثر قصف), else it is the backstory (على إثر معركة تحرير المدينة).</summary>
+    Cause,
 }
 
 /// <summary>Argument-finding cue words.</summary>
@@ -107,6 +110,8 @@ public enum ArgumentCue
     Means,
     /// <summary>An aircraft or air arm (الطيران، سلاح الجو، طائرة مسيّرة): as the attacker it makes an attack an air/drone strike.</summary>
     AirMeans,
+    /// <summary>Artillery, rockets, shells (مدفعية، صواريخ، قذائف): a bombardment that names them is no air strike.</summary>
+    GroundMeans,
     /// <summary>A member noun (عنصر، مقاتلين، جندي): after the trigger it introduces the harmed side (اغتيال عنصر من X).</summary>
     Member,
     /// <summary>Words that join the items of a list of places (و، كلاً من، بالإضافة إلى).</summary>
@@ -295,6 +300,7 @@ public sealed class EventLexicon
         AddArg("victim_agency", ArgumentCue.VictimAgency);
         AddArg("means", ArgumentCue.Means);
         AddArg("air_means", ArgumentCue.AirMeans);
+        AddArg("ground_means", ArgumentCue.GroundMeans);
         AddArg("member", ArgumentCue.Member);
         AddArg("coordinator", ArgumentCue.Coordinator);
         AddArg("list_descriptor", ArgumentCue.ListDescriptor);
@@ -364,6 +370,7 @@ public sealed class EventLexicon
         "aggregate_span" => CueScope.AggregateSpan,
         "grievance" => CueScope.Grievance,
         "outcome" => CueScope.Outcome,
+        "cause" => CueScope.Cause,
         _ => throw new InvalidDataException($"unknown cue scope '{name}'"),
     };
 

@@ -59,6 +59,7 @@ public sealed class EventCoreference
             var refined = Refines(m.Location, e.Location);
             var merged = m with
             {
+                SubEventType = BareBombardment(t, keep) && m.SubEventType != e.SubEventType ? e.SubEventType : m.SubEventType,
                 Location = refined ? e.Location : m.Location,
                 Tags = [.. m.Tags.Concat(e.Tags).Distinct(StringComparer.Ordinal)],
                 Evidence = [.. m.Evidence.Concat(e.Evidence).Distinct().Order()],
@@ -153,7 +154,7 @@ public sealed class EventCoreference
             return true;
         }
 
-        if (r.EventType != e.EventType || r.SubEventType != e.SubEventType)
+        if ((r.EventType != e.EventType || r.SubEventType != e.SubEventType) && !BombardmentToldByItsMeans(t, first, later))
         {
             return false;
         }
@@ -203,6 +204,44 @@ public sealed class EventCoreference
         return !(IsAnchoredVillage(a.Place) || IsAnchoredVillage(b.Place))
             && Place.Km(a.Place.Latitude, a.Place.Longitude, b.Place.Latitude, b.Place.Longitude) < SamePlaceKm;
     }
+
+    /// <summary>
+    /// A bombardment told by one word (قصف إسرائيلي على خيمة) and an air or drone strike (قصف من مسيرة، غارة) at the
+    /// same place and day: one incident, first told without its means. The strike gives the sub-event type.
+    /// </summary>
+    private static bool BombardmentToldByItsMeans(EventText t, DraftEvent a, DraftEvent b)
+    {
+        static bool Air(DraftEvent d) => d.Event is { EventType: AcledTaxonomy.ExplosionsRemoteViolence, SubEventType: AcledTaxonomy.AirDroneStrike };
+        // One attacker: the regime's shelling and a Russian air strike on one town are two events.
+        var oneSide = a.Event.Actor1 is null || b.Event.Actor1 is null || a.Event.Actor1.Id == b.Event.Actor1.Id;
+        return oneSide && (BareBombardment(t, a) && Air(b) || BareBombardment(t, b) && Air(a));
+    }
+
+    /// <summary>
+    /// A shelling told by the one word قصف with no artillery, rocket or shell in its clause (قصف مدفعي، قصفت البلدة
+    /// بالمدفعية are shellings): a bombardment by means unsaid.
+    /// </summary>
+    private static bool BareBombardment(EventText t, DraftEvent d)
+    {
+        if (d.Event is not { EventType: AcledTaxonomy.ExplosionsRemoteViolence, SubEventType: AcledTaxonomy.Shelling } || d.TriggerClass != ShellingClass
+            || t.Text.AsSpan(d.Event.Trigger.Start, d.Event.Trigger.End - d.Event.Trigger.Start).ContainsAny(' ', '\u00A0'))
+        {
+            return false;
+        }
+
+        var end = t.ClauseEnd(d.TriggerToken, t.Tokens.Length);
+        var found = new List<PhraseIndex<ArgumentCue>.Phrase>();
+        for (var i = t.ClauseStart(d.TriggerToken, 0); i < end; i++)
+        {
+            // All readings: a word of ground means is also a means of attack (قذائف إسرائيلية).
+            t.Lexicon.ArgumentIndex.All(t.Keys, i, end, found);
+        }
+
+        return !found.Any(p => p.Value == ArgumentCue.GroundMeans);
+    }
+
+    /// <summary>The trigger class of shelling in <c>triggers.json</c>.</summary>
+    public const string ShellingClass = "shelling";
 
     /// <summary>
     /// One place is a quarter the gazetteer lacks, coded at the town the other is (حي المصانع at Nyala, and Nyala):

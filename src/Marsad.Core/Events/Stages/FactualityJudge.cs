@@ -198,6 +198,16 @@ public sealed class FactualityJudge
                 continue;
             }
 
+            if (h.Value == CueScope.Cause)
+            {
+                if (distance < lex.WindowOf(CueScope.Cause) && !t.ClauseBreakBetween(h.End, c.Start) && !CasualtiesBefore(t, s, h.Start))
+                {
+                    weaker ??= Factuality.Background;
+                }
+
+                continue;
+            }
+
             if (h.Value == CueScope.AggregateCount)
             {
                 // عشرات الغارات: the count is of events. العشرات من الأهالي في مظاهرة: of people.
@@ -239,6 +249,20 @@ public sealed class FactualityJudge
         }
 
         return weaker ?? Factuality.Asserted;
+    }
+
+    /// <summary>Deaths or injuries are told in sentence <paramref name="s"/> before token <paramref name="end"/> (باستشهاد 3 مواطنين وإصابة آخرين إثر ...).</summary>
+    private static bool CasualtiesBefore(EventText t, SentenceFrame s, int end)
+    {
+        for (var i = s.First; i < end; i++)
+        {
+            if (t.Lexicon.FatalityIndex.Longest(t.Keys, i, end) is { Value: FatalityCue.DeathNoun or FatalityCue.SingleDeath or FatalityCue.DualDeaths or FatalityCue.InjuryNoun })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

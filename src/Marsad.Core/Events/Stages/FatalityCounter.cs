@@ -68,6 +68,11 @@ public sealed class FatalityCounter
                         // مقتل ثلاثة عسكريين: the count right after the death word.
                         figures.Add(counted);
                     }
+                    else if (t.Quantities.LastOrDefault(q => q.EndTok <= i && q.StartTok >= s.First && t.WordsBetween(q.EndTok, i) == 0) is { Mention.Ref: QuantityRef before } && Exact(before) is { } met)
+                    {
+                        // لقي 8 مدنيين مصارعهم: the count of the dead right before the word of their death.
+                        figures.Add(met);
+                    }
                     else if (after < s.End && lex.CountWordIndex.Longest(t.Keys, after, s.End) is { } cw)
                     {
                         // مقتل اثنين منهم: a number word with no counted noun is the count of the dead.

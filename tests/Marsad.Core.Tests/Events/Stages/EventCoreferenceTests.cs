@@ -144,6 +144,37 @@ public class EventCoreferenceTests
     }
 
     [Fact]
+    public void Merge_BombardmentThenItsDroneAtThePlace_IsOneAirStrike()
+    {
+        // قصف alone says no means; the drone strike told next at the same place and day is that bombardment.
+        var result = new EventDocBuilder("قتل 3 مدنيين اليوم بقصف على خيمة في بلدة النخيل. وأفاد مراسلنا بأن غارة من طائرة مسيرة استهدفت الخيمة في بلدة النخيل.")
+            .Place("النخيل", "place:nakhil").Date("اليوم", new DateOnly(2024, 4, 18)).Run();
+
+        result.Events.ShouldHaveSingleItem().SubEventType.ShouldBe("Air/drone strike");
+    }
+
+    [Fact]
+    public void Merge_ArtilleryShellingAndADroneStrike_StayTwoEvents()
+    {
+        // Negative case: قصف مدفعي names its means (artillery): the drone strike at the same place is another event.
+        var result = new EventDocBuilder("قتل 3 مدنيين اليوم بقصف مدفعي على بلدة النخيل. وأفاد مراسلنا بأن غارة من طائرة مسيرة استهدفت خيمة في بلدة النخيل.")
+            .Place("النخيل", "place:nakhil").Date("اليوم", new DateOnly(2024, 4, 18)).Run();
+
+        result.Events.Select(e => e.SubEventType).Order().ShouldBe(["Air/drone strike", "Shelling/artillery/missile attack"]);
+    }
+
+    [Fact]
+    public void Merge_BombardmentAndAnotherSidesAirStrike_StayTwoEvents()
+    {
+        // Negative case: قصف by one side, a strike by another side's aircraft at the same place: two attackers, two events.
+        var result = new EventDocBuilder("قصفت قوات الجبل بلدة النخيل اليوم. وشنت طائرات قوات السهل غارة على بلدة النخيل.")
+            .Actor("قوات الجبل", "actor:mountain", 1).Actor("قوات السهل", "actor:plain", 8)
+            .Place("النخيل", "place:nakhil").Date("اليوم", new DateOnly(2024, 4, 18)).Run();
+
+        result.Events.Count().ShouldBe(2);
+    }
+
+    [Fact]
     public void Merge_LackingVillageToldTwiceAtTwoAnchors_IsOneEvent()
     {
         // The same name the gazetteer lacks, coded once at a governorate and once at a neighbour: one place.

@@ -20,6 +20,43 @@ public class FactualityJudgeTests
     }
 
     [Fact]
+    public void Judge_ShellingTheDeathsFollowed_IsTheEvent()
+    {
+        // إثر (following, as a result of) names the cause told in the same breath: the shelling is today's event.
+        var result = new EventDocBuilder("قتل 4 مدنيين اليوم إثر قصف مدفعي نفذته قوات الجبل على بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Date("اليوم", Published).Run();
+
+        var e = result.Events.ShouldHaveSingleItem();
+        e.SubEventType.ShouldBe("Shelling/artillery/missile attack");
+        e.Actor1!.Id.ShouldBe("actor:mountain");
+    }
+
+    [Fact]
+    public void Judge_ShellingTheDeathsHappenedAgainst_IsBackground()
+    {
+        // Negative case: على خلفية (against the background of) names an earlier incident, not this one.
+        var result = new EventDocBuilder("قتل 4 مدنيين اليوم على خلفية قصف مدفعي نفذته قوات الجبل على بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Place("النخيل", "place:nakhil").Date("اليوم", Published).Run();
+
+        result.Events.ShouldNotContain(e => e.SubEventType == "Shelling/artillery/missile attack");
+    }
+
+    [Fact]
+    public void Judge_BattleFollowedWithoutCasualties_IsBackground()
+    {
+        // Negative case of إثر: with no deaths or injuries told before it, it introduces the backstory.
+        var result = new EventDocBuilder("انتشرت قوات الجبل في البلدة على إثر معركة مع قوات السهل في بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("قوات السهل", "actor:plain", 3).Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldNotContain(e => e.EventType == "Battles");
+
+        // The same battle told as news is coded.
+        var told = new EventDocBuilder("اندلعت معركة بين قوات الجبل وقوات السهل في بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("قوات السهل", "actor:plain", 3).Place("النخيل", "place:nakhil").Run();
+        told.Events.ShouldContain(e => e.EventType == "Battles");
+    }
+
+    [Fact]
     public void Judge_EventThreeWeeksBeforeInTheSentenceBefore_IsBackground()
     {
         // The backstory: the sentence before sets the time (في 20 آب الفائت) and the clashes follow on from it.

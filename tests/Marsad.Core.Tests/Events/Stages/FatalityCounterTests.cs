@@ -29,6 +29,26 @@ public class FatalityCounterTests
     }
 
     [Fact]
+    public void Count_FigureRightBeforeTheWordOfDeath_IsStated()
+    {
+        // لقي X مصرعه: the dead are counted before the idiom's noun.
+        var result = new EventDocBuilder("لقي 4 مدنيين مصارعهم في قصف على بلدة النخيل.")
+            .Place("النخيل", "place:nakhil").Quantity("4 مدنيين", 4, "exact", "مدنيين").Run();
+
+        result.Events.ShouldHaveSingleItem().Fatalities.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Count_FigureSeparatedFromTheWordOfDeath_IsNotTheirCount()
+    {
+        // Negative case: 4 houses, then deaths without a figure — the count is not next to the word of death.
+        var result = new EventDocBuilder("دمر القصف 4 منازل في بلدة النخيل وأسفر عن مقتل مدنيين.")
+            .Place("النخيل", "place:nakhil").Quantity("4 منازل", 4, "exact", "منازل").Run();
+
+        result.Events.ShouldHaveSingleItem().Fatalities.ShouldNotBe(4);
+    }
+
+    [Fact]
     public void Exact_VagueQualifier_IsNull()
     {
         FatalityCounter.Exact(new QuantityRef(3, "several", "أشخاص")).ShouldBeNull();
