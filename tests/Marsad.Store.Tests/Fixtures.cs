@@ -40,6 +40,22 @@ internal static class Fixtures
     public const string ClashDouma =
         "اندلعت اشتباكاتٌ عنيفة بين هيئة تحرير الشام وقوات النظام على أطراف مدينة دوما، وفق ما ذكره المرصد، دون ورود أنباء عن ضحايا.";
 
+    /// <summary>A feed item's short report whose title names a place (جبل الزاوية) its text does not.</summary>
+    public const string ShellingZawiya =
+        "سقطت قذائف صاروخية على أطراف بلدة في ريف إدلب الجنوبي مساء الأحد، وفق ناشطين محليين، دون أنباء عن إصابات.";
+
+    /// <summary>The title of <see cref="ShellingZawiya"/>.</summary>
+    public const string ZawiyaTitle = "قصف ليلي يطال جبل الزاوية";
+
+    /// <summary>A word of <see cref="ZawiyaTitle"/> only (with the article; the index strips it).</summary>
+    public const string TitleOnlyWord = "الزاوية";
+
+    /// <summary>A word of <see cref="ShellingZawiya"/>'s text only.</summary>
+    public const string BodyOnlyWord = "ناشطين";
+
+    /// <summary>A word in no fixture's title or text.</summary>
+    public const string NowhereWord = "زلزال";
+
     public static AnnotatedDocument Build(string text, string outlet, DateOnly published, string? title = null, params ExtractedEvent[] events)
     {
         var doc = new Document(text, new DocumentSource($"fixtures/{outlet}/{published:yyyy-MM-dd}.txt", $"https://{outlet.ToLowerInvariant()}.example/{published:yyyyMMdd}", outlet, title, published));
@@ -95,6 +111,9 @@ internal static class Fixtures
 
     public static AnnotatedDocument DoumaClash() => Build(ClashDouma, "OutletB", new DateOnly(2024, 2, 1), "اشتباكات في دوما",
         Event(ClashDouma, "اشتباكاتٌ", "Battles", "Armed clash", new DateOnly(2024, 2, 1), Douma, Hts, Regime, null));
+
+    public static AnnotatedDocument Zawiya(string title = ZawiyaTitle) => Build(ShellingZawiya, "OutletD", new DateOnly(2024, 3, 10), title,
+        Event(ShellingZawiya, "قذائف", "Explosions/Remote violence", "Shelling/artillery/missile attack", new DateOnly(2024, 3, 10), Ariha, null, null, null));
 
     public static AnnotatedDocument Plain(string text, string outlet = "OutletZ") =>
         AnnotatedDocument.Start(new Document(text, new DocumentSource("fixtures/plain.txt", Outlet: outlet)));

@@ -31,6 +31,8 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     protected override DbConnection OpenConnection(string database) => new SqliteConnection($"Data Source={database}");
+
+    protected override string Version6FullTextSql => "INSERT INTO documents_fts (rowid, body) VALUES (@seq, @body)";
 }
 
 /// <summary>The same suite against PostgreSQL: a fresh schema per test (search_path), skipped when no server is reachable.</summary>
@@ -66,4 +68,6 @@ public sealed class PostgresStoreTests : StoreContractTests
     }
 
     protected override DbConnection OpenConnection(string database) => new NpgsqlConnection(database);
+
+    protected override string Version6FullTextSql => "UPDATE documents SET tsv = to_tsvector('arabic', @body) WHERE seq = @seq";
 }

@@ -39,6 +39,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         await DropDatabaseAsync();
     }
 
+    /// <summary>
+    /// The statement by which schema version 6 indexed a document's body (<c>@seq</c>, <c>@body</c>: its index form),
+    /// for tests that write an old database's rows.
+    /// </summary>
+    protected abstract string Version6FullTextSql { get; }
+
     private protected IMarsadStore OpenAnother() => MarsadStore.Open(Database, Time);
 
     [StoreFact]
@@ -83,9 +89,47 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         doc.NearDuplicates.ShouldHaveSingleItem().OtherDocumentId.ShouldBe(old.Document.Id);
     }
 
+    [StoreFact]
+    public async Task MigrateAsync_FromVersion6_TitlesOfOldDocumentsSearchable()
+    {
+        // A feed item stored by version 6: its title in documents.title, only its body in the full-text index.
+        var database = await CreateDatabaseAsync();
+        var old = Fixtures.Zawiya();
+        await using (var v6 = (Marsad.Store.Sql.SqlStore)MarsadStore.Open(database, Time))
+        {
+            (await v6.MigrateAsync(6)).ShouldBe(6);
+        }
+
+        await using (var c = OpenConnection(database))
+        {
+            await c.OpenAsync();
+            await ExecuteAsync(c, "INSERT INTO documents (id, content_hash, text, path, title, warnings, ingested_at, updated_at, event_count) VALUES (@id, 'v6', @text, 'feed.xml', @title, '[]', 'then', 'then', 0)",
+                ("id", old.Document.Id), ("text", old.Text), ("title", Fixtures.ZawiyaTitle));
+            await using var select = Command(c, "SELECT seq FROM documents WHERE id = @id", ("id", old.Document.Id));
+            var seq = Convert.ToInt64(await select.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await ExecuteAsync(c, Version6FullTextSql, ("seq", seq), ("body", Marsad.Store.Search.SearchText.IndexForm(old.Text)));
+        }
+
+        await using var store = MarsadStore.Open(database, Time);
+        (await store.MigrateAsync()).ShouldBe(Marsad.Store.Sql.SqlStore.LatestVersion);
+
+        (await store.SearchAsync(new SearchQuery(Fixtures.TitleOnlyWord))).Hits.ShouldHaveSingleItem().DocumentId.ShouldBe(old.Document.Id);
+        (await store.SearchAsync(new SearchQuery(Fixtures.BodyOnlyWord))).Hits.ShouldHaveSingleItem().DocumentId.ShouldBe(old.Document.Id);
+        (await store.SearchAsync(new SearchQuery(Fixtures.NowhereWord))).Total.ShouldBe(0);
+        // Ingested again (another content hash: an update), the re-indexed row is replaced, not doubled.
+        (await store.IngestBatchAsync([old])).Items.Single().Outcome.ShouldBe(IngestOutcome.Updated);
+        (await store.SearchAsync(new SearchQuery(Fixtures.TitleOnlyWord + " " + Fixtures.BodyOnlyWord))).Total.ShouldBe(1);
+    }
+
     private static async Task ExecuteAsync(DbConnection c, string sql, params (string Name, object Value)[] args)
     {
-        await using var cmd = c.CreateCommand();
+        await using var cmd = Command(c, sql, args);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static DbCommand Command(DbConnection c, string sql, params (string Name, object Value)[] args)
+    {
+        var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (name, value) in args)
         {
@@ -95,7 +139,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
             cmd.Parameters.Add(p);
         }
 
-        await cmd.ExecuteNonQueryAsync();
+        return cmd;
     }
 
     [StoreFact]
@@ -222,7 +266,11 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
         // Hamza: the query "اعلن" finds "أعلن"; diacritics: "قتل" finds "قُتل"; tatweel: "اشتباكات" finds "الاشتبـــاكات".
         (await Store.SearchAsync(new SearchQuery("اعلن"))).Hits.ShouldHaveSingleItem().Outlet.ShouldBe("OutletB");
-        (await Store.SearchAsync(new SearchQuery("قتل"))).Hits.ShouldHaveSingleItem().Outlet.ShouldBe("OutletA");
+        // "قتل" also finds B, by its title's "قتلى" (ى folded to ي, then stripped as a pronoun suffix); A by its text's "قُتل".
+        var killed = await Store.SearchAsync(new SearchQuery("قتل"));
+        killed.Hits.Select(h => h.Outlet).OrderBy(o => o, StringComparer.Ordinal).ShouldBe(["OutletA", "OutletB"]);
+        killed.Hits.Single(h => h.Outlet == "OutletA").Snippets.SelectMany(s => s.Highlights)
+            .Select(h => Fixtures.ShellingA[h.Start..h.End]).ShouldContain("قُتل");
         var tatweel = await Store.SearchAsync(new SearchQuery("الاشتباكات"));
         tatweel.Total.ShouldBe(2);
         tatweel.Hits.Single(h => h.DocumentId == Fixtures.OutletB().Document.Id).Snippets.SelectMany(s => s.Highlights)
@@ -233,6 +281,43 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         (await Store.SearchAsync(new SearchQuery("\"سراقب OR"))).Total.ShouldBe(0);
         (await Store.SearchAsync(new SearchQuery("سراقب") { Outlet = "OutletB" })).Hits.ShouldHaveSingleItem().Outlet.ShouldBe("OutletB");
         (await Store.SearchAsync(new SearchQuery("...")).ConfigureAwait(false)).Total.ShouldBe(0);
+    }
+
+    [StoreFact]
+    public async Task SearchAsync_WordOnlyInTitle_Found()
+    {
+        await Store.IngestBatchAsync([Fixtures.Zawiya(), Fixtures.OutletA(), Fixtures.DoumaClash()]);
+
+        var r = await Store.SearchAsync(new SearchQuery(Fixtures.TitleOnlyWord));
+
+        var hit = r.Hits.ShouldHaveSingleItem();
+        hit.DocumentId.ShouldBe(Fixtures.Zawiya().Document.Id);
+        hit.Title.ShouldBe(Fixtures.ZawiyaTitle);
+        // Every word must match, each in the title or the body.
+        (await Store.SearchAsync(new SearchQuery(Fixtures.TitleOnlyWord + " " + Fixtures.BodyOnlyWord))).Total.ShouldBe(1);
+        (await Store.QueryEventsAsync(new EventQuery { Text = Fixtures.TitleOnlyWord })).Items.ShouldHaveSingleItem().DocumentId.ShouldBe(hit.DocumentId); // events' --text too
+    }
+
+    [StoreFact]
+    public async Task SearchAsync_WordInNeitherTitleNorText_NotFound()
+    {
+        await Store.IngestBatchAsync([Fixtures.Zawiya(), Fixtures.OutletA(), Fixtures.DoumaClash()]);
+
+        (await Store.SearchAsync(new SearchQuery(Fixtures.NowhereWord))).Total.ShouldBe(0);
+        (await Store.SearchAsync(new SearchQuery(Fixtures.TitleOnlyWord + " " + Fixtures.NowhereWord))).Total.ShouldBe(0);
+    }
+
+    [StoreFact]
+    public async Task IngestBatchAsync_TitleChanged_OnlyTheNewTitleFound()
+    {
+        await Store.IngestBatchAsync([Fixtures.Zawiya()]);
+        var retitled = Fixtures.Zawiya("غارات على ريف إدلب");
+
+        (await Store.IngestBatchAsync([retitled])).Items.Single().Outcome.ShouldBe(IngestOutcome.Updated);
+
+        (await Store.SearchAsync(new SearchQuery(Fixtures.TitleOnlyWord))).Total.ShouldBe(0);
+        (await Store.SearchAsync(new SearchQuery("غارات"))).Hits.ShouldHaveSingleItem().Title.ShouldBe("غارات على ريف إدلب");
+        (await Store.SearchAsync(new SearchQuery(Fixtures.BodyOnlyWord))).Total.ShouldBe(1);
     }
 
     [StoreFact]

@@ -110,6 +110,18 @@ public static class SearchText
     }
 }
 
+/// <summary>
+/// What the full-text index holds for one document: the index forms (<see cref="SearchText.IndexForm"/>) of its title
+/// (empty when it has none) and of its text, so a word found only in a feed item's or page's title is found too.
+/// </summary>
+internal readonly record struct FullTextForms(string Title, string Body)
+{
+    /// <param name="title">The document's title (<c>source.title</c>), or null.</param>
+    /// <param name="textTerms">The search terms of its text, in order.</param>
+    public static FullTextForms Of(string? title, IEnumerable<string> textTerms) =>
+        new(title is null ? string.Empty : SearchText.IndexForm(title), string.Join(' ', textTerms));
+}
+
 /// <summary>Builds highlighted snippets over the ORIGINAL text from query terms.</summary>
 public static class Snippets
 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using Dapper;
+using Marsad.Store.Search;
 using Npgsql;
 
 namespace Marsad.Store;
@@ -8,7 +9,7 @@ namespace Marsad.Store;
 /// <summary>
 /// The server store for teams and larger datasets. Concurrent ingests are safe: each batch takes
 /// transaction-scoped advisory locks on its document ids (in a fixed order) before reading or writing them.
-/// Full-text search uses PostgreSQL's 'arabic' configuration over the C#-normalized index form.
+/// Full-text search uses PostgreSQL's 'arabic' configuration over the C#-normalized index forms of the title and the body.
 /// </summary>
 internal sealed class PostgresStore : Sql.SqlStore
 {
@@ -65,6 +66,7 @@ internal sealed class PostgresStore : Sql.SqlStore
         4 => [.. Sql.Schema.Version4.Select(Dialect), .. Sql.Schema.PostgresVersion4],
         5 => [.. Sql.Schema.Version5Watch.Select(Dialect)],
         6 => [.. Sql.Schema.Version6Sessions.Select(Dialect)],
+        Sql.Schema.TitleSearchVersion => [], // the tsv column stays; the re-index writes the titles into it
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
@@ -87,8 +89,10 @@ internal sealed class PostgresStore : Sql.SqlStore
         connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, tx, cancellationToken: ct));
 
-    protected override Task WriteFullTextAsync(Sql.BatchCommands commands, long seq, string indexForm, bool replace, CancellationToken ct) =>
-        commands.For("UPDATE documents SET tsv = to_tsvector('arabic', @indexForm) WHERE seq = @seq").Set("seq", seq).Set("indexForm", indexForm).ExecuteAsync(ct);
+    // The title's terms weigh more in ts_rank (A: 1.0) than the body's (D: 0.1).
+    protected override Task WriteFullTextAsync(Sql.BatchCommands commands, long seq, FullTextForms forms, bool replace, CancellationToken ct) =>
+        commands.For("UPDATE documents SET tsv = setweight(to_tsvector('arabic', @title), 'A') || to_tsvector('arabic', @body) WHERE seq = @seq")
+            .Set("seq", seq).Set("title", forms.Title).Set("body", forms.Body).ExecuteAsync(ct);
 
     /// <summary>
     /// The capped count goes through the GIN index. For a common word the planner prefers a sequential scan that

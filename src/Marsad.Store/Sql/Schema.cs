@@ -232,6 +232,21 @@ internal static class Schema
         "ALTER TABLE users ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0",
     ];
 
+    /// <summary>
+    /// Version 7: a document's title (<c>documents.title</c>: a feed item's, a page's <c>&lt;title&gt;</c>) is searchable.
+    /// SQLite: the FTS5 table gets a title column beside the body (FTS5 cannot add a column, so the table is made
+    /// anew); PostgreSQL: the tsvector holds the title's terms too (weight A), no statement needed. Either way every
+    /// stored document is then re-indexed by <c>SqlStore</c>, since the index form is computed in C#.
+    /// </summary>
+    public const int TitleSearchVersion = 7;
+
+    /// <summary>SQLite: version 7's full-text table, title and body (the re-index fills it).</summary>
+    public static readonly string[] SqliteVersion7TitleFts =
+    [
+        "DROP TABLE documents_fts",
+        "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')",
+    ];
+
     /// <summary>SQLite: contentless FTS5 keyed by documents.seq, over the C#-normalized index form.</summary>
     public static readonly string[] SqliteVersion1Fts =
     [

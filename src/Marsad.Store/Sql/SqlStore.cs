@@ -31,7 +31,7 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
     public abstract string Kind { get; }
 
     /// <summary>The newest schema version this code knows.</summary>
-    public static int LatestVersion => 6;
+    public static int LatestVersion => Schema.TitleSearchVersion;
 
     // ---- dialect hooks -------------------------------------------------------------------------------
 
@@ -46,8 +46,8 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
     /// <summary>Serializes work on <paramref name="key"/> across processes for the transaction (PostgreSQL advisory lock).</summary>
     protected abstract Task LockAsync(DbConnection connection, DbTransaction tx, string key, CancellationToken ct);
 
-    /// <summary>Indexes (or, with <paramref name="replace"/>, re-indexes) document <paramref name="seq"/> for search, inside the batch.</summary>
-    protected abstract Task WriteFullTextAsync(BatchCommands commands, long seq, string indexForm, bool replace, CancellationToken ct);
+    /// <summary>Indexes (or, with <paramref name="replace"/>, re-indexes) document <paramref name="seq"/>'s title and body for search, inside the batch.</summary>
+    protected abstract Task WriteFullTextAsync(BatchCommands commands, long seq, FullTextForms forms, bool replace, CancellationToken ct);
 
     /// <summary>SQL selecting <c>seq</c> and <c>score</c> (higher is better) of documents matching <c>@match</c>, joined as <c>d</c>.</summary>
     protected abstract string FullTextSelect { get; }
@@ -104,6 +104,11 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
                 await c.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 
+            if (v == Schema.TitleSearchVersion)
+            {
+                await ReindexFullTextAsync(c, tx, cancellationToken).ConfigureAwait(false);
+            }
+
             await c.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)",
                 new { v, at = Now() },
@@ -113,6 +118,39 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Math.Max(current, targetVersion);
+    }
+
+    /// <summary>Documents read at a time by <see cref="ReindexFullTextAsync"/> (bounds its memory).</summary>
+    private const int ReindexPageSize = 256;
+
+    /// <summary>
+    /// Writes every stored document's title and body into the full-text index anew, in the migration's transaction,
+    /// with the forms an ingest computes (<see cref="ReportBody.Terms"/>): schema version 7 made titles searchable.
+    /// </summary>
+    private async Task ReindexFullTextAsync(DbConnection c, DbTransaction tx, CancellationToken ct)
+    {
+        await using var commands = new BatchCommands(c, tx);
+        var after = long.MinValue;
+        while (true)
+        {
+            var page = (await c.QueryAsync<(long Seq, string? Title, string Text)>(new CommandDefinition(
+                "SELECT seq, title, text FROM documents WHERE seq > @after ORDER BY seq LIMIT @limit",
+                new { after, limit = ReindexPageSize },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false)).AsList();
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (seq, title, text) in page)
+            {
+                // The table was made anew (SQLite) or the row's tsvector is overwritten (PostgreSQL): nothing to delete.
+                await WriteFullTextAsync(commands, seq, FullTextForms.Of(title, ReportBody.Terms(text).All), replace: false, ct).ConfigureAwait(false);
+            }
+
+            after = page[^1].Seq;
+        }
     }
 
     // ---- ingest --------------------------------------------------------------------------------------
@@ -256,7 +294,7 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
             }
         }
 
-        await WriteFullTextAsync(commands, seq, p.IndexForm, existing is not null, ct).ConfigureAwait(false);
+        await WriteFullTextAsync(commands, seq, p.FullText, existing is not null, ct).ConfigureAwait(false);
 
         await InsertEntitiesAsync(commands, p, ct).ConfigureAwait(false);
         await WriteMachineEventsAsync(c, tx, commands, p, existing is not null, ct).ConfigureAwait(false);
@@ -1263,7 +1301,7 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
         string WarningsJson,
         IReadOnlyList<PreparedEntity> Entities,
         IReadOnlyList<(string Json, EventRow Row)> Events,
-        string IndexForm,
+        FullTextForms FullText,
         uint[] Signature,
         int Shingles)
     {
@@ -1295,11 +1333,11 @@ internal abstract partial class SqlStore(TimeProvider time) : IMarsadStore
                 events.Add((e.GetRawText(), EventRow.FromElement(e)));
             }
 
-            // The search terms once: all of them for the full-text index, the body's (boilerplate lines left out) for
+            // The search terms once: all of them for the full-text index (beside the title's), the body's (boilerplate lines left out) for
             // the near-duplicate signature (a text that is all boilerplate keeps all its terms).
             var (terms, body) = ReportBody.Terms(doc.Text);
             var (signature, shingles) = MinHash.Summarize(body.Count > 0 ? body : terms);
-            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events, string.Join(' ', terms), signature, shingles);
+            return new PreparedDocument(doc.Document.Id, doc.Text, doc.Document.Source, hash, root.GetProperty("warnings").GetRawText(), entities, events, FullTextForms.Of(doc.Document.Source.Title, terms), signature, shingles);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Marsad.Store;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Every write is one IMMEDIATE transaction, so a killed
 /// process leaves the last committed batch and nothing half-written. Full-text search is FTS5 over the
-/// C#-normalized index form (FTS5 knows nothing of Arabic).
+/// C#-normalized index forms of the title and the body, one column each (FTS5 knows nothing of Arabic).
 /// </summary>
 internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore(time)
 {
@@ -49,6 +49,7 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
         4 => [.. Sql.Schema.Version4.Select(Dialect), .. Sql.Schema.SqliteVersion4],
         5 => [.. Sql.Schema.Version5Watch.Select(Dialect)],
         6 => [.. Sql.Schema.Version6Sessions.Select(Dialect)],
+        Sql.Schema.TitleSearchVersion => Sql.Schema.SqliteVersion7TitleFts,
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
@@ -70,14 +71,15 @@ internal sealed class SqliteStore(string path, TimeProvider time) : Sql.SqlStore
     // One writer at a time: the IMMEDIATE transaction already holds SQLite's write lock.
     protected override Task LockAsync(DbConnection connection, DbTransaction tx, string key, CancellationToken ct) => Task.CompletedTask;
 
-    protected override async Task WriteFullTextAsync(Sql.BatchCommands commands, long seq, string indexForm, bool replace, CancellationToken ct)
+    protected override async Task WriteFullTextAsync(Sql.BatchCommands commands, long seq, FullTextForms forms, bool replace, CancellationToken ct)
     {
         if (replace)
         {
             await commands.For("DELETE FROM documents_fts WHERE rowid = @seq").Set("seq", seq).ExecuteAsync(ct).ConfigureAwait(false);
         }
 
-        await commands.For("INSERT INTO documents_fts (rowid, body) VALUES (@seq, @indexForm)").Set("seq", seq).Set("indexForm", indexForm).ExecuteAsync(ct).ConfigureAwait(false);
+        await commands.For("INSERT INTO documents_fts (rowid, title, body) VALUES (@seq, @title, @body)")
+            .Set("seq", seq).Set("title", forms.Title).Set("body", forms.Body).ExecuteAsync(ct).ConfigureAwait(false);
     }
 
     // bm25 rank is lower-is-better; negate so higher is better in both dialects.
