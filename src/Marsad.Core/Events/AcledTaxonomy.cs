@@ -19,6 +19,8 @@ public static class AcledTaxonomy
 
     public const string Shelling = "Shelling/artillery/missile attack";
 
+    public const string Agreement = "Agreement";
+
     public static readonly FrozenDictionary<string, string[]> SubTypes = new Dictionary<string, string[]>
     {
         [Battles] = ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],

@@ -85,6 +85,8 @@ public enum CueScope
     /// <summary>A cause named before the trigger (إثر، على إثر): the casualties told before it in the sentence were caused by
     /// this event (مقتل 3 إثر قصف), else it is the backstory (على إثر معركة تحرير المدينة).</summary>
     Cause,
+    /// <summary>A breach right before an agreement (خرق الاتفاق، خروقاتها لوقف إطلاق النار): the agreement is what was broken, an old one.</summary>
+    Breach,
 }
 
 /// <summary>Argument-finding cue words.</summary>
@@ -371,6 +373,7 @@ public sealed class EventLexicon
         "grievance" => CueScope.Grievance,
         "outcome" => CueScope.Outcome,
         "cause" => CueScope.Cause,
+        "breach" => CueScope.Breach,
         _ => throw new InvalidDataException($"unknown cue scope '{name}'"),
     };
 

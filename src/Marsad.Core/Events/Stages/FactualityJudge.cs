@@ -198,6 +198,16 @@ public sealed class FactualityJudge
                 continue;
             }
 
+            if (h.Value == CueScope.Breach)
+            {
+                if (c.Entry.SubEventType == AcledTaxonomy.Agreement && distance < lex.WindowOf(CueScope.Breach) && !t.ClauseBreakBetween(h.End, c.Start))
+                {
+                    weaker ??= Factuality.Background;
+                }
+
+                continue;
+            }
+
             if (h.Value == CueScope.Cause)
             {
                 if (distance < lex.WindowOf(CueScope.Cause) && !t.ClauseBreakBetween(h.End, c.Start) && !CasualtiesBefore(t, s, h.Start))

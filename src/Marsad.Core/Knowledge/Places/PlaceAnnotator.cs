@@ -331,7 +331,7 @@ public sealed class PlaceAnnotator(Gazetteer gazetteer) : IAnnotator
 
         for (var last = at; last < words.Count && last - at < MaxQuotedNameWords; last++)
         {
-            if (last > at && (!words.Linked(last) || words.QuoteBefore(last) || words.Norm(last)[0] == ArabicLetters.Waw))
+            if (last > at && (!words.Linked(last) || words.QuoteBefore(last) || words.Norm(last) is [ArabicLetters.Waw, ..]))
             {
                 // Not one name: a second quote, a break, or a list (قريتي “جبالا وأرينبة”).
                 return null;

@@ -57,6 +57,21 @@ public class FactualityJudgeTests
     }
 
     [Fact]
+    public void Judge_BreachesOfACeasefire_AreNoAgreement()
+    {
+        // The ceasefire is what was broken (خروقاتها لوقف إطلاق النار), not one agreed today.
+        var result = new EventDocBuilder("وتواصل قوات الجبل خروقاتها لوقف إطلاق النار مع قوات السهل في بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("قوات السهل", "actor:plain", 3).Place("النخيل", "place:nakhil").Run();
+
+        result.Events.ShouldNotContain(e => e.SubEventType == "Agreement");
+
+        // Negative case: a ceasefire agreed is an agreement.
+        var agreed = new EventDocBuilder("توصلت قوات الجبل وقوات السهل إلى وقف إطلاق النار في بلدة النخيل.", Published)
+            .Actor("قوات الجبل", "actor:mountain", 3).Actor("قوات السهل", "actor:plain", 3).Place("النخيل", "place:nakhil").Run();
+        agreed.Events.ShouldContain(e => e.SubEventType == "Agreement");
+    }
+
+    [Fact]
     public void Judge_EventThreeWeeksBeforeInTheSentenceBefore_IsBackground()
     {
         // The backstory: the sentence before sets the time (في 20 آب الفائت) and the clashes follow on from it.
