@@ -60,6 +60,9 @@ public sealed record PlaceRef(
 
     /// <summary>The id of the place an anchored place is coded at (<see cref="IsAnchored"/>), else null.</summary>
     public string? AnchorId => IsAnchored ? Id[..Id.IndexOf(AnchorMark, StringComparison.Ordinal)] : null;
+
+    /// <summary>The slug of an anchored place's own name (the id after <see cref="AnchorMark"/>), else null.</summary>
+    public string? OwnSlug => IsAnchored ? Id[(Id.IndexOf(AnchorMark, StringComparison.Ordinal) + 1)..] : null;
 }
 
 /// <summary>

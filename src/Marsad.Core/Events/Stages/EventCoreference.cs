@@ -223,8 +223,9 @@ public sealed class EventCoreference
     /// </summary>
     private static bool BareBombardment(EventText t, DraftEvent d)
     {
+        // One word: the trigger ends with its first token.
         if (d.Event is not { EventType: AcledTaxonomy.ExplosionsRemoteViolence, SubEventType: AcledTaxonomy.Shelling } || d.TriggerClass != ShellingClass
-            || t.Text.AsSpan(d.Event.Trigger.Start, d.Event.Trigger.End - d.Event.Trigger.Start).ContainsAny(' ', '\u00A0'))
+            || d.Event.Trigger.End != t.Tokens[d.TriggerToken].End)
         {
             return false;
         }
@@ -257,7 +258,7 @@ public sealed class EventCoreference
 
     private static bool IsAnchoredVillage(PlaceRef p) => p.IsAnchored && p.Kind is "village" or "neighbourhood";
 
-    private static string? OwnName(PlaceRef p) => IsAnchoredVillage(p) ? p.Id[(p.Id.IndexOf(PlaceRef.AnchorMark, StringComparison.Ordinal) + 1)..] : null;
+    private static string? OwnName(PlaceRef p) => IsAnchoredVillage(p) ? p.OwnSlug : null;
 
     /// <summary>The event's own sentence gave its date.</summary>
     private static bool StatesItsDay(ExtractedEvent e) =>
